@@ -22,5 +22,5 @@ def evaluate() -> None:
 
     Each subcommand prints per-class precision/recall/F1 to stdout; with
     --gate it also compares the scores with the pinned floors in
-    frontlines/resources/eval_floors.json and exits 1 when one falls below.
+    frontlines/resources/eval_floors/<stage>.json and exits 1 when one falls below.
     """

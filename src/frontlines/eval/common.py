@@ -76,13 +76,16 @@ class ClassScores:
         return "\n".join(lines)
 
 
-def floors_path() -> Path:
-    return Path(str(resources.files("frontlines") / "resources" / "eval_floors.json"))
+def floors_dir() -> Path:
+    return Path(str(resources.files("frontlines") / "resources" / "eval_floors"))
 
 
 def load_floors() -> dict[str, dict[str, Any]]:
-    data: dict[str, dict[str, Any]] = json.loads(floors_path().read_text(encoding="utf-8"))
-    return data
+    """Pinned floors, one JSON file per stage: resources/eval_floors/<stage>.json."""
+    floors: dict[str, dict[str, Any]] = {}
+    for path in sorted(floors_dir().glob("*.json")):
+        floors[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+    return floors
 
 
 def check_floors(stage: str, scores: Mapping[str, float]) -> list[str]:

@@ -1,5 +1,5 @@
 """``frontlines eval gate``: run every stage's scorer on its bundled gold set and
-compare with the pinned floors in resources/eval_floors.json (floors only go up)."""
+compare with the pinned floors in resources/eval_floors/<stage>.json (floors only go up)."""
 
 from __future__ import annotations
 
