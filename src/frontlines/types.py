@@ -257,7 +257,12 @@ class Flag:
     end: int
 
     def to_json(self) -> JSON:
-        return {"technique": self.technique, "text": self.text, "start": self.start, "end": self.end}
+        return {
+            "technique": self.technique,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
 
 
 @dataclass(frozen=True, slots=True)

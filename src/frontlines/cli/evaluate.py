@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from . import LazyGroup
-
 import click
+
+from . import LazyGroup
 
 # Each stage's scorer lives beside its gold-set reader in frontlines.eval.<stage>.
 EVALS = {

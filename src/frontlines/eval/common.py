@@ -56,7 +56,11 @@ class ClassScores:
             self.get(pred).fp += 1
 
     def macro_f1(self, labels: Iterable[str] | None = None) -> float:
-        names = list(labels) if labels is not None else [k for k, v in self.by_class.items() if v.support]
+        names = (
+            list(labels)
+            if labels is not None
+            else [k for k, v in self.by_class.items() if v.support]
+        )
         return sum(self.get(n).f1 for n in names) / len(names) if names else 0.0
 
     def micro(self) -> PRF:
@@ -72,7 +76,9 @@ class ClassScores:
         lines = [f"{title:<{width}}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}"]
         for name in sorted(self.by_class):
             s = self.by_class[name]
-            lines.append(f"{name:<{width}}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.support:6d}")
+            lines.append(
+                f"{name:<{width}}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.support:6d}"
+            )
         return "\n".join(lines)
 
 
@@ -97,7 +103,9 @@ def check_floors(stage: str, scores: Mapping[str, float]) -> list[str]:
             continue  # comments and corpus hashes
         value = scores.get(metric)
         if value is None or value + 1e-9 < float(floor):
-            failures.append(f"{stage}.{metric}: {value if value is not None else 'missing'} < floor {floor}")
+            failures.append(
+                f"{stage}.{metric}: {value if value is not None else 'missing'} < floor {floor}"
+            )
     return failures
 
 
