@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import TextIO
 
 import click
@@ -83,7 +83,7 @@ def extract(
     from ..batch import process_batch
     from ..ingest import iter_articles
 
-    pub: date | None = published.date() if hasattr(published, "date") else None  # type: ignore[union-attr]
+    pub: date | None = published.date() if isinstance(published, datetime) else None
     options = reader_options(read_kwargs)
     skipped = 0
     done = 0

@@ -44,8 +44,9 @@ def reader_options(kwargs: Mapping[str, object]) -> ReadOptions:
     from ..ingest import ReadOptions
 
     fields: dict[str, Any] = {f"{n}_field": kwargs.get(f"{n}_field") for n in _FIELDS}
+    max_bytes = kwargs.get("max_bytes")
     return ReadOptions(
-        max_bytes=int(kwargs.get("max_bytes") or 50_000_000),
+        max_bytes=max_bytes if isinstance(max_bytes, int) else 50_000_000,
         preset=kwargs.get("preset"),  # type: ignore[arg-type]
         **fields,
     )
