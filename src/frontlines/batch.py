@@ -18,12 +18,17 @@ How a batch flows:
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from datetime import date
 
-from .types import Article, Extraction, Segment
+from .geo.geocoder import Geocoder
+from .geo.locate import locate_event
+from .pipeline import EventContext, analyse, extract_article_events
+from .types import Article, Event, Extraction, Place, Segment
 
 ANALYSED_KINDS = ("title", "body")
+_LINE_START = re.compile(r"\n[ \t]*(?=\S)")
 
 
 def article_segments(article: Article) -> tuple[Segment, ...]:
@@ -40,6 +45,52 @@ def analysed_spans(segments: Sequence[Segment]) -> list[Segment]:
     return [s for s in sorted(segments, key=lambda s: s.start) if s.kind in ANALYSED_KINDS]
 
 
+def paragraph_starts(text: str) -> tuple[int, ...]:
+    """Offsets (into ``text``) where paragraphs begin: every line that follows a newline.
+
+    News text puts one paragraph on a line (wire copy, CSV exports) or separates
+    them by blank lines; both give one start per non-blank line.
+    """
+    starts = [0]
+    for match in _LINE_START.finditer(text):
+        starts.append(match.end())
+    return tuple(starts)
+
+
+def _with_overrides(
+    articles: Sequence[Article], published: date | None, source: str | None
+) -> Sequence[Article]:
+    if published is None and source is None:
+        return articles
+    return [
+        dataclasses.replace(
+            a,
+            published=published if published is not None else a.published,
+            source=source if source is not None else a.source,
+        )
+        for a in articles
+    ]
+
+
+def _locate(events: list[Event], places: list[Place], text: str) -> list[Event]:
+    """Give each event the place where it happened; an event whose sentence names
+    no place takes the location of the event before it (the article's running
+    context, as a human coder reads it)."""
+    located: list[Event] = []
+    previous: Place | None = None
+    for event in events:
+        where = locate_event(
+            places,
+            (event.sentence.start, event.sentence.end),
+            (event.trigger.start, event.trigger.end),
+            text,
+        )
+        where = where or previous
+        previous = where
+        located.append(dataclasses.replace(event, location=where))
+    return located
+
+
 def process_batch(
     articles: Sequence[Article],
     *,
@@ -51,17 +102,48 @@ def process_batch(
     ``published`` and ``source`` override what the readers found (the CLI's
     ``--published`` and ``--source``).
     """
-    if published is not None or source is not None:
-        articles = [
-            dataclasses.replace(
-                a,
-                published=published if published is not None else a.published,
-                source=source if source is not None else a.source,
+    articles = _with_overrides(articles, published, source)
+    segments = [article_segments(a) for a in articles]
+    # One analysed text per title/body segment, all analysed in one nlp.pipe run.
+    owners: list[int] = []
+    texts: list[str] = []
+    contexts: list[EventContext] = []
+    for k, (article, segs) in enumerate(zip(articles, segments, strict=True)):
+        for seg in analysed_spans(segs):
+            chunk = article.text[seg.start : seg.end]
+            owners.append(k)
+            texts.append(chunk)
+            contexts.append(
+                EventContext(
+                    offset=seg.start,
+                    published=article.published,
+                    paragraph_starts=paragraph_starts(chunk),
+                    is_title=seg.kind == "title",
+                )
             )
-            for a in articles
-        ]
+    docs = analyse(texts)
+    geocoder = Geocoder.default()
+    by_article: list[list[int]] = [[] for _ in articles]
+    for j, k in enumerate(owners):
+        by_article[k].append(j)
+
     results: list[Extraction] = []
-    for article in articles:
-        segments = article_segments(article)
-        results.append(Extraction(article=article, segments=segments))
+    for k, article in enumerate(articles):
+        own_docs = [docs[j] for j in by_article[k]]
+        own_contexts = [contexts[j] for j in by_article[k]]
+        places = [
+            place
+            for doc, ctx in zip(own_docs, own_contexts, strict=True)
+            for place in geocoder.geoparse(doc, ctx.offset, article.text)
+        ]
+        events = extract_article_events(own_docs, own_contexts) if own_docs else []
+        events = _locate(events, places, article.text)
+        results.append(
+            Extraction(
+                article=article,
+                segments=segments[k],
+                events=tuple(events),
+                places=tuple(places),
+            )
+        )
     return results

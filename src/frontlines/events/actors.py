@@ -1,0 +1,349 @@
+"""Actor tagging: the "frontlines_actors_v1" spaCy component and ``tag_actors``.
+
+One Matcher pass over the doc finds every alias of the actor dictionary and
+every "<demonym|country> [modifiers] <force noun>" phrase; then, per match
+only (never per dictionary row):
+- weak aliases ("AA", "PDF", "SNA") are kept when the doc confirms them: another
+  alias of the same actor, one of the row's context cues, or an NER ORG/NORP
+  span over them;
+- an alias shared by several actors is settled by the publication date (with
+  successor chains), then context cues, then file order;
+- named matches grow over a trailing force noun ("Hamas fighters") and a leading
+  demonym or "<country>'s" of their own country ("Yemen's Houthi rebels");
+- the longest span wins; on a tie, named actors beat demonym phrases, which beat
+  generic phrases.
+Results go to ``doc.spans["fl_actors"]`` (label = entry id), with the entry in
+``Span._.fl_actor`` and ``Span._.fl_actor_loaded`` set for loaded labels
+("Kiev regime", "terrorists").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from ..types import Actor, ActorRole
+from .actor_data import MODIFIERS, Alias, ActorDictionary, ActorEntry, fold
+from .actor_patterns import POSSESSIVE
+
+FACTORY = "frontlines_actors_v1"
+SPANS_KEY = "fl_actors"
+# Nouns a named match grows over: "Hamas fighters", "RSF paramilitaries".
+FOLLOWERS = frozenset(
+    "fighters fighter militants militant rebels rebel forces troops soldiers militia militias "
+    "militiamen gunmen members operatives insurgents jihadists units commanders guerrillas "
+    "guerrilla mercenaries paramilitaries paramilitary terrorists loyalists".split()
+)
+LOADED_FOLLOWERS = frozenset({"terrorists"})
+NER_CONFIRM = frozenset({"ORG", "NORP", "GPE", "FAC"})
+RANK_NAMED, RANK_DEMONYM, RANK_GENERIC = 0, 1, 2
+
+for _name, _target in (("fl_actor", Span), ("fl_actor_loaded", Span), ("fl_actor_candidates", Span)):
+    if not _target.has_extension(_name):
+        _target.set_extension(_name, default=None)
+if not Doc.has_extension("fl_published"):
+    Doc.set_extension("fl_published", default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    entry: ActorEntry
+    rank: int
+    loaded: bool
+    candidates: tuple[ActorEntry, ...]
+
+
+class ActorTagger:
+    """Finds actor mentions in a doc; built once per vocab (the Matcher is vocab-bound)."""
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        dictionary: ActorDictionary | None = None,
+        spans_key: str = SPANS_KEY,
+        use_ner: bool = True,
+    ) -> None:
+        self.dictionary = dictionary if dictionary is not None else ActorDictionary.bundled()
+        self.spans_key = spans_key
+        self.use_ner = use_ner
+        # Plain word sequences go to hash-based PhraseMatchers (one on LOWER, one on
+        # ORTH); only the few demonym patterns with sets and operators need the Matcher,
+        # whose cost grows with the number of patterns.
+        self.matcher = Matcher(vocab)
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.orth = PhraseMatcher(vocab, attr="ORTH")
+        groups: dict[str, list[list[dict[str, Any]]]] = defaultdict(list)
+        for pattern in self.dictionary.patterns():
+            groups[str(pattern["id"])].append(pattern["pattern"])
+        for key, patterns in groups.items():
+            phrases = [p for pattern in patterns for p in _phrases(pattern)]
+            if key.startswith("D|") or any(p is None for p in phrases):
+                self.matcher.add(key, patterns)
+                continue
+            for attr, words in (p for p in phrases if p is not None):
+                target = self.lower if attr == "LOWER" else self.orth
+                target.add(key, [Doc(vocab, words=list(words))])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[self.spans_key] = self.tag(doc)
+        return doc
+
+    # ------------------------------------------------------------------ matching
+    def tag(self, doc: Doc, when: date | None = None) -> list[Span]:
+        if when is None:
+            published = doc._.fl_published
+            when = published if isinstance(published, date) else None
+        folded = fold(doc.text)
+        cue_cache: dict[str, bool] = {}
+
+        def has_cue(cue: str) -> bool:
+            if cue not in cue_cache:
+                pattern = r"(?<!\w)" + re.escape(fold(cue)) + r"(?!\w)"
+                cue_cache[cue] = re.search(pattern, folded) is not None
+            return cue_cache[cue]
+
+        pending: list[tuple[int, int, list[Alias]]] = []
+        hits: list[_Hit] = []
+        strings = doc.vocab.strings
+        matches = [*self.lower(doc), *self.orth(doc), *self.matcher(doc)]
+        for match_id, start, end in matches:
+            key = strings[match_id]
+            if key.startswith("D|"):
+                hit = self._demonym_hit(doc, key, start, end, when)
+                if hit is not None:
+                    hits.append(hit)
+                continue
+            exact = key.startswith("C|")
+            aliases = [
+                a for a in self.dictionary.candidates(key[2:], case_sensitive=exact) if not a.after_demonym
+            ]
+            if aliases:
+                pending.append((start, end, aliases))
+
+        strong = {
+            a.actor_id
+            for _, _, aliases in pending
+            for a in aliases
+            if not a.weak and not self._entry(a).generic
+        }
+        for start, end, aliases in pending:
+            hit = self._alias_hit(doc, start, end, aliases, strong, has_cue, when)
+            if hit is not None:
+                hits.append(hit)
+        return [self._span(doc, h) for h in _resolve(hits)]
+
+    def _entry(self, alias: Alias) -> ActorEntry:
+        entry = self.dictionary.get(alias.actor_id)
+        assert entry is not None  # aliases only come from loaded rows
+        return entry
+
+    def _alias_hit(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        aliases: list[Alias],
+        strong: set[str],
+        has_cue: Callable[[str], bool],
+        when: date | None,
+    ) -> _Hit | None:
+        span = doc[start:end]
+        kept = []
+        for alias in aliases:
+            if alias.case_sensitive and _in_caps_run(doc, start, end):
+                continue  # "IS IT TRUE": a headline in capitals, not an acronym
+            if alias.weak and not (
+                alias.actor_id in strong
+                or any(has_cue(c) for c in self._entry(alias).context)
+                or self._ner_confirms(span)
+            ):
+                continue
+            kept.append(alias)
+        if not kept:
+            return None
+        candidates = tuple(dict.fromkeys(self._entry(a) for a in kept))
+        entry = self.dictionary.choose(candidates, when, has_cue)
+        if entry is None:
+            return None
+        loaded = any(a.loaded for a in kept)
+        if entry.generic:
+            if not _generic_ok(doc, start, end):
+                return None
+            return _Hit(start, end, entry, RANK_GENERIC, loaded, candidates)
+        start, end, grown_loaded = self._grow(doc, start, end, entry)
+        return _Hit(start, end, entry, RANK_NAMED, loaded or grown_loaded, candidates)
+
+    def _demonym_hit(self, doc: Doc, key: str, start: int, end: int, when: date | None) -> _Hit | None:
+        _, n_text, m_text = key.split("|")
+        n, m = int(n_text), int(m_text)
+        if end - start < n + m:
+            return None
+        prefix = doc[start : start + n]
+        cc = self.dictionary.country_of(prefix.text)
+        if cc is None:
+            return None
+        middle = doc[start + n : end - m]
+        if any(t.lower_ not in MODIFIERS and t.lower_ not in POSSESSIVE for t in middle):
+            return None
+        generic = self.dictionary.generic_for(doc[end - m : end].text)
+        if generic is None:
+            return None
+        entry = self.dictionary.with_country(generic, cc, when)
+        if entry is None:
+            return None
+        candidates = (
+            tuple(self.dictionary.state_entries(generic.state, cc))
+            if generic.state in ("mil", "pol", "gov")
+            else (entry,)
+        )
+        loaded = any(a.loaded for a in self.dictionary.candidates(doc[end - m : end].text))
+        return _Hit(start, end, entry, RANK_DEMONYM, loaded, candidates)
+
+    def _grow(self, doc: Doc, start: int, end: int, entry: ActorEntry) -> tuple[int, int, bool]:
+        loaded = False
+        if end < len(doc) and doc[end].lower_ in FOLLOWERS and doc[end - 1].lower_ not in FOLLOWERS:
+            loaded = doc[end].lower_ in LOADED_FOLLOWERS
+            end += 1
+        country = entry.country
+        if country and start >= 1:
+            if self.dictionary.country_of(doc[start - 1].text) == country:
+                start -= 1
+            elif (
+                start >= 2
+                and doc[start - 1].lower_ in POSSESSIVE
+                and self.dictionary.country_of(doc[start - 2].text) == country
+            ):
+                start -= 2
+        return start, end, loaded
+
+    def _ner_confirms(self, span: Span) -> bool:
+        if not self.use_ner:
+            return False
+        for ent in span.doc.ents:
+            if ent.start <= span.start and span.end <= ent.end:
+                return ent.label_ in NER_CONFIRM
+        return False
+
+    def _span(self, doc: Doc, hit: _Hit) -> Span:
+        span = Span(doc, hit.start, hit.end, label=hit.entry.id)
+        span._.fl_actor = hit.entry
+        span._.fl_actor_loaded = hit.loaded
+        span._.fl_actor_candidates = hit.candidates
+        return span
+
+
+def _phrases(pattern: list[dict[str, Any]]) -> list[tuple[str, tuple[str, ...]] | None]:
+    """A token pattern as plain word sequences for a PhraseMatcher; [None] when it has operators."""
+    attrs = {k for token in pattern for k in token}
+    if len(attrs) != 1 or not attrs <= {"LOWER", "ORTH"}:
+        return [None]
+    attr = attrs.pop()
+    choices: list[list[str]] = []
+    for token in pattern:
+        value = token[attr]
+        if isinstance(value, str):
+            choices.append([value])
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            choices.append([str(v) for v in value["IN"]])
+        else:
+            return [None]
+    return [(attr, words) for words in itertools.product(*choices)]
+
+
+def _in_caps_run(doc: Doc, start: int, end: int) -> bool:
+    """True when the words around a short acronym are capitals too (a shouted headline)."""
+    if end - start > 1 or len(doc[start].text) > 4:
+        return False
+    neighbours = [t for t in (doc[start - 1] if start else None, doc[end] if end < len(doc) else None) if t is not None and t.is_alpha]
+    return bool(neighbours) and all(t.is_upper and len(t.text) > 1 for t in neighbours)
+
+
+def _generic_ok(doc: Doc, start: int, end: int) -> bool:
+    """Generic phrases used as words, not actors: "an army of volunteers", "military operation"."""
+    last = doc[end - 1]
+    if last.lower_ == "army" and end < len(doc) and doc[end].lower_ == "of":
+        return False
+    # with a tagger, an adjective ("civilian casualties", "military operation") is no actor
+    return not (doc.has_annotation("POS") and last.pos_ == "ADJ")
+
+
+def _resolve(hits: Sequence[_Hit]) -> list[_Hit]:
+    """Non-overlapping hits: longest first, then named > demonym > generic, then leftmost."""
+    taken: set[int] = set()
+    chosen = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.rank, h.start)):
+        tokens = set(range(hit.start, hit.end))
+        if tokens & taken:
+            continue
+        taken |= tokens
+        chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+@lru_cache(maxsize=4)
+def _tagger(vocab: Vocab) -> ActorTagger:
+    return ActorTagger(vocab)
+
+
+def tag_actors(doc: Doc, when: date | None = None) -> list[Span]:
+    """The component's work as a plain function: actor spans of ``doc`` (not stored on it)."""
+    return _tagger(doc.vocab).tag(doc, when)
+
+
+def date_actors(doc: Doc, when: date | None, spans_key: str = SPANS_KEY) -> None:
+    """Re-settle the actors already tagged on ``doc`` for a publication date.
+
+    The component runs inside ``nlp.pipe`` where the date is not yet known;
+    calling this afterwards picks, e.g., "Military Forces of Syria (2024-)" for
+    "Syrian army" in a 2025 report, or follows Nusra to its successor.
+    """
+    if when is None or spans_key not in doc.spans:
+        return
+    dictionary = ActorDictionary.bundled()
+    out = []
+    for span in doc.spans[spans_key]:
+        candidates = span._.fl_actor_candidates or (span._.fl_actor,)
+        entry = dictionary.choose([c for c in candidates if c is not None], when) or span._.fl_actor
+        new = Span(doc, span.start, span.end, label=entry.id if entry else span.label_)
+        new._.fl_actor = entry
+        new._.fl_actor_loaded = span._.fl_actor_loaded
+        new._.fl_actor_candidates = candidates
+        out.append(new)
+    doc.spans[spans_key] = out
+
+
+def actor_record(span: Span, role: ActorRole, offset: int = 0) -> Actor:
+    """The output record of a tagged span; ``offset`` is the doc's start in Article.text."""
+    entry: ActorEntry | None = span._.fl_actor
+    return Actor(
+        role=role,
+        text=span.text,
+        start=span.start_char + offset,
+        end=span.end_char + offset,
+        name=entry.name if entry else span.text,
+        side=entry.side if entry else None,
+        inter=entry.inter if entry else None,
+    )
+
+
+@Language.factory(
+    FACTORY,
+    default_config={"spans_key": SPANS_KEY, "use_ner": True},
+    requires=["doc.ents"],
+    assigns=["doc.spans"],
+)
+def make_actor_tagger(nlp: Language, name: str, spans_key: str, use_ner: bool) -> ActorTagger:
+    return ActorTagger(nlp.vocab, spans_key=spans_key, use_ner=use_ner)

@@ -1,0 +1,166 @@
+"""A second opinion on the ACLED sub-event type: a small CPU spaCy text classifier.
+
+The rule-based typer (events.extract) decides from triggers, actors and the
+codebook's decision rules. This module is a bag-of-n-grams ``textcat`` trained
+on sentences written for this project from the ACLED codebook definitions
+(training data and script: training/subevents/, scripts/train_subevents.py).
+It knows nothing about actors or offsets; it scores a sentence and returns a
+probability per sub-event type (26 labels: the 25 ACLED sub-event types plus
+``NONE`` for sentences that report no event).
+
+Suggested use with the rules (see ``combine``): the rules say whether an event
+is there and which sub-types are plausible; the classifier breaks ties
+between candidate sub-types, and overrides the rules' choice only when it is
+very sure and the rules are not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ModelNotFound
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+NONE = "NONE"
+
+# ACLED sub-event type -> event type, codebook names exactly (ACLED Codebook 2023/2024).
+SUB_EVENT_TYPES: dict[str, str] = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+
+# The classifier's label set: every sub-event type plus NONE.
+LABELS: tuple[str, ...] = (*SUB_EVENT_TYPES, NONE)
+
+# Above this the classifier may override a low-confidence rule decision.
+OVERRIDE_PROBABILITY = 0.8
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """What the model sees: lower case, every number as "0", single spaces.
+
+    The bag-of-n-grams model hashes surface forms, so case and the exact
+    figure would only split the evidence ("Killed 12" vs "killed 7").
+    """
+    text = _DIGITS.sub("0", text.lower())
+    return _SPACE.sub(" ", text).strip()
+
+
+def acled_types(label: str) -> tuple[str, str] | None:
+    """(event_type, sub_event_type) of a classifier label; None for NONE."""
+    event_type = SUB_EVENT_TYPES.get(label)
+    return (event_type, label) if event_type is not None else None
+
+
+def model_path() -> Path:
+    from ..eval.common import bundled
+
+    return bundled("models", "subevent_textcat")
+
+
+class SubEventClassifier:
+    """Scores sentences over the 25 ACLED sub-event types plus NONE."""
+
+    def __init__(self, nlp: Language) -> None:
+        if "textcat" not in nlp.pipe_names:
+            raise ModelNotFound("the sub-event pipeline has no 'textcat' component")
+        self.nlp = nlp
+        self.labels: tuple[str, ...] = tuple(nlp.get_pipe("textcat").labels)
+
+    @classmethod
+    def from_disk(cls, path: Path | str) -> SubEventClassifier:
+        import spacy
+
+        path = Path(path)
+        if not (path / "config.cfg").is_file():
+            raise ModelNotFound(
+                f"no trained sub-event classifier at {path}; run scripts/train_subevents.py"
+            )
+        return cls(spacy.load(path))
+
+    @classmethod
+    def bundled(cls) -> SubEventClassifier:
+        """The pipeline shipped in resources/models/subevent_textcat (loaded once)."""
+        return _bundled()
+
+    def predict(self, texts: Sequence[str], batch_size: int = 256) -> list[dict[str, float]]:
+        """Label -> probability for each text (probabilities of one text sum to 1)."""
+        docs = self.nlp.pipe((normalise(t) for t in texts), batch_size=batch_size)
+        return [{label: float(p) for label, p in doc.cats.items()} for doc in docs]
+
+    def best(self, text: str) -> tuple[str, float]:
+        """The most probable label of one text and its probability."""
+        return top(self.predict([text])[0])
+
+    def rank(self, text: str, candidates: Iterable[str]) -> list[tuple[str, float]]:
+        """Candidate labels (e.g. the rules' plausible sub-types) ordered by probability."""
+        scores = self.predict([text])[0]
+        return sorted(((c, scores.get(c, 0.0)) for c in candidates), key=lambda x: -x[1])
+
+
+def top(scores: dict[str, float]) -> tuple[str, float]:
+    label = max(scores, key=lambda k: (scores[k], k))
+    return label, scores[label]
+
+
+def combine(
+    rule_label: str | None,
+    rule_confident: bool,
+    scores: dict[str, float],
+    candidates: Sequence[str] = (),
+    threshold: float = OVERRIDE_PROBABILITY,
+) -> str | None:
+    """Merge the rules' sub-event choice with the classifier's scores.
+
+    - the rules decide whether there is an event: no rule label, no event;
+    - several candidate sub-types from the rules: the classifier picks among them;
+    - a rule decision without confidence yields to a classifier label above
+      ``threshold`` (but never to NONE: the classifier does not veto events).
+    """
+    if rule_label is None:
+        return None
+    pool = [c for c in candidates if c in scores]
+    if len(pool) > 1:
+        return max(pool, key=lambda c: scores[c])
+    if not rule_confident:
+        label, p = top(scores)
+        if label != NONE and p >= threshold:
+            return label
+    return rule_label
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> SubEventClassifier:
+    return SubEventClassifier.from_disk(model_path())

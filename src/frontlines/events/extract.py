@@ -1,0 +1,349 @@
+"""From parsed sentences to frozen ``Event`` records (offsets into the article).
+
+One exit from the spaCy world for events: ``events_from_sentence`` turns one
+parsed sentence doc into events (via ``rules.classify``), ``article_events``
+assembles an article's events from its analysed docs, inherits dates within a
+paragraph and merges reports of the same event in adjacent sentences.
+
+Assertion status (decided here, documented in resources/events/README.md):
+negated ("did not attack", "no clashes") and hypothetical ("could strike",
+"if they attack", "called for a ceasefire") triggers are dropped before
+typing: scorers count only asserted or reported events. Future ("will attack",
+"threatened to storm") and denied ("denied carrying out the strike") events are
+kept, with ``claim.modality`` set so a consumer can filter them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from ..types import Actor, Claim, Claimant, DateValue, Event, Quantity, TextSpan
+from .quantities import find_quantities
+from .roles import ActorRef, KnownActor
+from .rules import Decision, classify, trigger_head
+from .triggers import TriggerHit, TriggerLexicon
+
+Status = Literal["asserted", "negated", "hypothetical", "future", "denied", "generic"]
+
+# Habitual or summary statements ("strikes them on a daily basis", "the war has
+# killed 300,000 since 2011", "years of bombardment") are no single event.
+HABITUAL = frozenset(
+    {"regularly", "routinely", "frequently", "often", "usually", "daily", "constantly"}
+)
+SPAN_NOUNS = frozenset({"year", "month", "decade", "week"})
+
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must", "can"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_VERBS = frozenset(
+    {
+        "plan",
+        "intend",
+        "threaten",
+        "vow",
+        "prepare",
+        "aim",
+        "pledge",
+        "promise",
+        "expect",
+        "schedule",
+        "mull",
+        "want",
+    }
+)
+HYPOTHETICAL_VERBS = frozenset(
+    {
+        "consider",
+        "call",
+        "urge",
+        "demand",
+        "propose",
+        "fear",
+        "risk",
+        "avoid",
+        "prevent",
+        "seek",
+        "ask",
+        "warn",
+        "appeal",
+        "request",
+        "push",
+        "discuss",
+        "study",
+        "allow",
+        "refuse",
+        "hope",
+        "wish",
+        "need",
+    }
+)
+NEGATING_VERBS = frozenset({"fail", "refuse", "prevent", "avoid", "halt", "stop", "deter"})
+DENY_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+# Climb from the trigger to its governors only through these relations: a clause
+# that is the complement of "plan", "deny", "call for" (not a separate event).
+_CLIMB = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "conj", "nsubjpass", "attr"})
+# Cues whose own words are negative ("without resistance", "no resistance").
+_NEGATIVE_CUES = frozenset({"transfer"})
+
+
+def is_generic(head: Token) -> bool:
+    """A habitual or summary statement rather than one event."""
+    if any(t.lower_ in HABITUAL for t in head.sent):
+        return True
+    # "years of bombardment": the trigger counts a period, not an event.
+    gov = head.head
+    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in SPAN_NOUNS:
+        return True
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if perfect:
+        for tok in verb.subtree:
+            if tok.lower_ == "since" and any(t.like_num and len(t.text) == 4 for t in tok.subtree):
+                return True
+    return False
+
+
+def assertion_status(head: Token, cue: str = "") -> Status:
+    """How the sentence holds the event whose trigger is headed by ``head``."""
+    if is_generic(head):
+        return "generic"
+    tok = head
+    for depth in range(5):
+        for c in tok.children:
+            if cue in _NEGATIVE_CUES:
+                break
+            negator = c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither"))
+            if negator and depth <= 1:
+                return "negated"
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
+                return "future"
+            if c.dep_ == "det" and c.lower_ in ("any", "every") and depth == 0:
+                return "hypothetical"
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                return "hypothetical"
+        if depth > 0:
+            lemma = tok.lemma_.lower()
+            if lemma in DENY_VERBS:
+                return "denied"
+            if lemma in NEGATING_VERBS:
+                return "negated"
+            if lemma in FUTURE_VERBS:
+                return "future"
+            if lemma in HYPOTHETICAL_VERBS:
+                return "hypothetical"
+        if tok.dep_ not in _CLIMB or tok.head == tok:
+            break
+        tok = tok.head
+    return "asserted"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInput:
+    """One parsed sentence and where it sits in the article."""
+
+    doc: Doc  # the parsed sentence (``Span.as_doc()`` of the analysed doc)
+    offset: int  # article character offset of the sentence's first character
+    known: tuple[KnownActor, ...] = ()
+    paragraph: int = 0  # index of the paragraph holding it (dates inherit within one)
+    is_title: bool = False
+
+
+def known_actors(doc: Doc, sent: Span) -> tuple[KnownActor, ...]:
+    """The actor dictionary's spans inside ``sent``, re-indexed to the sentence doc."""
+    spans = doc.spans.get("fl_actors") if doc.spans is not None else None
+    if not spans:
+        return ()
+    out = []
+    for span in spans:
+        if span.start < sent.start or span.end > sent.end:
+            continue
+        entry = span._.fl_actor if Span.has_extension("fl_actor") else None
+        out.append(
+            KnownActor(
+                start=span.start - sent.start,
+                end=span.end - sent.start,
+                name=str(getattr(entry, "name", span.text)),
+                side=getattr(entry, "side", None),
+                inter=getattr(entry, "inter", None),
+                generic=bool(getattr(entry, "generic", False)),
+            )
+        )
+    return tuple(out)
+
+
+def _actor(doc: Doc, ref: ActorRef, role: Literal["actor1", "actor2"], offset: int) -> Actor:
+    span = doc[ref.start : ref.end]
+    return Actor(
+        role=role,
+        text=span.text,
+        start=offset + span.start_char,
+        end=offset + span.end_char,
+        name=ref.name,
+        side=ref.side,
+        inter=ref.inter,
+    )
+
+
+def _claim(status: Status) -> Claim | None:
+    if status in ("future", "denied", "hypothetical"):
+        return Claim(Claimant(None, None, None, "author"), status)
+    return None
+
+
+def events_from_sentence(
+    sent: SentenceInput,
+    lexicon: TriggerLexicon | None = None,
+) -> list[Event]:
+    """The events one parsed sentence holds (dates are set later, per article)."""
+    doc = sent.doc
+    lexicon = lexicon or TriggerLexicon.bundled()
+    hits = lexicon.find(doc)
+    if not hits:
+        return []
+    kept: list[TriggerHit] = []
+    status_of: dict[int, Status] = {}
+    for h in hits:
+        status = assertion_status(trigger_head(doc, h), h.cue)
+        if status in ("negated", "hypothetical", "generic"):
+            continue
+        kept.append(h)
+        status_of[h.start] = status
+    decisions = classify(doc, kept, sent.known)
+    if not decisions:
+        return []
+    quantities = tuple(find_quantities(doc, sent.offset))
+    return [_event(doc, d, sent.offset, quantities, status_of[d.hit.start]) for d in decisions]
+
+
+def _event(
+    doc: Doc, d: Decision, offset: int, quantities: tuple[Quantity, ...], status: Status
+) -> Event:
+    trig = doc[d.hit.start : d.hit.end]
+    actors = tuple(_actor(doc, a, "actor1", offset) for a in d.actor1) + tuple(
+        _actor(doc, a, "actor2", offset) for a in d.actor2
+    )
+    return Event(
+        sentence=TextSpan(doc.text, offset, offset + len(doc.text)),
+        trigger=TextSpan(trig.text, offset + trig.start_char, offset + trig.end_char),
+        event_type=d.event_type,
+        sub_event_type=d.sub_event_type,
+        plover_type=d.plover_type,
+        plover_mode=d.plover_mode,
+        actors=actors,
+        quantities=quantities,
+        claim=_claim(status),
+    )
+
+
+def article_events(
+    sentences: Sequence[SentenceInput],
+    date_for: Callable[[int], DateValue | None] | None = None,
+) -> list[Event]:
+    """All events of one article, in text order, same-event reports merged.
+
+    ``date_for(i)`` gives the date of the events of ``sentences[i]`` (its own,
+    or inherited within its paragraph); it is only called for sentences that
+    hold events, since date finding costs more than event typing.
+    """
+    events: list[tuple[int, Event]] = []
+    title_events: list[Event] = []
+    for i, sent in enumerate(sentences):
+        found = events_from_sentence(sent)
+        if not found:
+            continue
+        when = date_for(i) if date_for is not None else None
+        for ev in found:
+            ev = replace(ev, date=when) if when is not None else ev
+            if sent.is_title:
+                title_events.append(ev)
+            else:
+                events.append((i, ev))
+    merged = _merge_adjacent(events, sentences)
+    # A headline restates the body's main event: keep it only when the body lacks it.
+    body_types = {e.sub_event_type for e in merged}
+    return [e for e in title_events if e.sub_event_type not in body_types] + merged
+
+
+def _places(doc: Doc) -> set[str]:
+    return {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+
+
+def _merge_adjacent(
+    events: list[tuple[int, Event]], sentences: Sequence[SentenceInput]
+) -> list[Event]:
+    """Merge an event into the previous sentence's one of the same type, date and
+    actors when no different place is named (one event told in two sentences)."""
+    out: list[tuple[int, Event]] = []
+    for i, ev in events:
+        if out:
+            j, prev = out[-1]
+            near = sentences[i].offset - sentences[j].offset
+            if j == i - 1 and _same_event(prev, ev, sentences[j].doc, sentences[i].doc):
+                out[-1] = (i, _union(prev, ev))
+                continue
+            if i - j <= 2 and near < 600 and _anaphoric(ev, sentences[i]):
+                out[-1] = (i, _union(prev, ev))  # "the attack killed 12": same event
+                continue
+        out.append((i, ev))
+    return [e for _, e in out]
+
+
+def _same_event(a: Event, b: Event, doc_a: Doc, doc_b: Doc) -> bool:
+    if a.sub_event_type != b.sub_event_type:
+        return False
+    if a.date and b.date and a.date.value != b.date.value:
+        return False
+    pa, pb = _places(doc_a), _places(doc_b)
+    if pa and pb and not pa & pb:
+        return False
+    na = {x.name.lower() for x in a.actors}
+    nb = {x.name.lower() for x in b.actors}
+    return not (na and nb and not na & nb)
+
+
+ANAPHORIC_NOUNS = frozenset(
+    {
+        "attack",
+        "bombing",
+        "blast",
+        "explosion",
+        "strike",
+        "raid",
+        "shelling",
+        "massacre",
+        "assault",
+        "airstrike",
+        "bombardment",
+        "ambush",
+        "clash",
+        "fighting",
+        "incident",
+    }
+)
+
+
+def _anaphoric(ev: Event, sent: SentenceInput) -> bool:
+    """Whether the event's trigger is a definite noun naming an event told before
+    ("the attack", "this bombing") with no place of its own."""
+    doc = sent.doc
+    start = ev.trigger.start - sent.offset
+    span = doc.char_span(start, ev.trigger.end - sent.offset, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in ANAPHORIC_NOUNS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return False
+    return not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree)
+
+
+def _union(a: Event, b: Event) -> Event:
+    seen = {(x.role, x.name.lower()) for x in a.actors}
+    actors = a.actors + tuple(x for x in b.actors if (x.role, x.name.lower()) not in seen)
+    return replace(a, actors=actors, quantities=a.quantities + b.quantities)

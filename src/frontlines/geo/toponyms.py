@@ -1,0 +1,554 @@
+"""Finding place mentions in a spaCy Doc: model entities plus a gazetteer matcher.
+
+The small English model tags many places as ORG/PERSON/NORP ("Aleppo" NORP,
+"Idlib" ORG, "Jisr al-Shughur" PERSON) and misses others, so a mention comes
+from one of three routes:
+1. a GPE/LOC/FAC entity (leading determiners and demonym adjectives trimmed:
+   "the Russian Hmeimim Air Base" -> "Hmeimim Air Base");
+2. an ORG/NORP/PERSON entity whose text is a gazetteer name and whose context
+   agrees (a locative preposition before it, a coordinated place next to it,
+   or a country/province/region name);
+3. a run of capitalised proper-noun tokens that is a gazetteer name of a
+   significant place, or of any place after a locative preposition.
+Demonyms ("Turkish", "Syrians") become mentions marked ``demonym``; callers
+decide whether to keep them. Spans inside ``doc.spans["fl_actors"]`` are
+skipped unless they are exactly a country name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..eval.common import bundled
+from .gazetteer import Gazetteer, GazPlace
+from .normalize import ARABIC_ARTICLES, name_key
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MAYBE_LABELS = frozenset({"ORG", "NORP", "PERSON"})
+LOCATIVE = frozenset(
+    [
+        "in",
+        "near",
+        "at",
+        "on",
+        "outside",
+        "around",
+        "across",
+        "from",
+        "of",
+        "to",
+        "into",
+        "toward",
+        "towards",
+        "through",
+        "inside",
+        "within",
+        "between",
+        "throughout",
+        "via",
+        "off",
+        "over",
+        "across",
+        "outskirts",
+    ]
+)
+ADMIN_NOUNS = frozenset(
+    [
+        "province",
+        "governorate",
+        "oblast",
+        "region",
+        "district",
+        "county",
+        "state",
+        "countryside",
+        "municipality",
+        "prefecture",
+        "raion",
+        "krai",
+        "department",
+        "territory",
+    ]
+)
+# Capitalised words that start sentences or titles and happen to be place names too.
+COMMON_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "police",
+        "army",
+        "government",
+        "president",
+        "minister",
+        "prime",
+        "general",
+        "officials",
+        "official",
+        "sources",
+        "source",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "col",
+        "sir",
+        "lord",
+        "saint",
+        "st",
+        "said",
+        "says",
+        "according",
+        "however",
+        "meanwhile",
+        "earlier",
+        "later",
+        "today",
+        "yesterday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "news",
+        "reuters",
+        "update",
+        "breaking",
+        "video",
+        "photo",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "read",
+        "more",
+        "also",
+        "after",
+        "before",
+        "during",
+        "while",
+        "when",
+        "where",
+        "why",
+        "how",
+        "what",
+        "who",
+        "but",
+        "and",
+        "or",
+        "if",
+        "health",
+        "hospital",
+        "university",
+        "court",
+        "state",
+        "city",
+        "county",
+        "island",
+        "river",
+        "lake",
+        "mount",
+        "republic",
+        "kingdom",
+        "union",
+        "forces",
+        "troops",
+        "airport",
+        "centre",
+        "center",
+        "home",
+        "mobile",
+        "reading",
+        "nice",
+        "bath",
+        "split",
+        "male",
+        "best",
+        "hope",
+        "independence",
+        "victoria",
+        "liberty",
+        "unity",
+        "union",
+        "progress",
+        "enterprise",
+    ]
+)
+SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "claim", "state", "report", "write"})
+_DETS = frozenset({"the", "a", "an"})
+TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "col",
+        "sir",
+        "lord",
+        "president",
+        "minister",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+    }
+)
+# Entities whose words the matcher leaves alone ("Vladimir Putin", "Christmas Day").
+BLOCKING_LABELS = frozenset(
+    {
+        "PERSON",
+        "NORP",
+        "WORK_OF_ART",
+        "EVENT",
+        "LAW",
+        "PRODUCT",
+        "DATE",
+        "TIME",
+        "MONEY",
+    }
+)
+_ACRONYM_OK = frozenset({"us", "usa", "uk", "uae", "drc", "eu", "ussr"})
+
+
+def _acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isupper() and len(letters) <= 5 and letters.lower() not in _ACRONYM_OK
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place mention: character offsets into the doc, and its gazetteer candidates."""
+
+    start: int
+    end: int
+    text: str
+    route: str  # "ner" | "ner-maybe" | "match" | "demonym"
+    label: str | None
+    candidates: tuple[GazPlace, ...]
+    phonetic: bool = False
+    demonym_of: str | None = None  # ISO country code for a demonym
+    prep: str | None = None  # the locative preposition governing it, lower case
+    admin_hint: bool = False  # followed by province/governorate/oblast/...
+    token_start: int = 0
+    token_end: int = 0
+    notes: tuple[str, ...] = field(default=())
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Normalised demonym -> ISO country code (resources/geo/demonyms.tsv)."""
+    table: dict[str, str] = {}
+    path = bundled("geo", "demonyms.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, names = line.split("\t")[:2]
+        for name in names.split("|"):
+            table[name_key(name)] = code
+    return table
+
+
+def significant(place: GazPlace) -> bool:
+    """A place worth matching without further context."""
+    if place.fcode in {"PCLI", "CONT", "ADM1", "PPLC", "RGN"} or place.fclass in {"L", "H", "T"}:
+        return True
+    if place.source and place.source.startswith("supplement"):
+        return True
+    return place.fclass == "P" and place.population >= 100_000
+
+
+def _prep_before(doc: Doc, i: int) -> str | None:
+    """The locative preposition before token i, skipping determiners and adjectives."""
+    j = i - 1
+    while j >= 0 and (
+        doc[j].lower_ in _DETS or doc[j].pos_ == "ADJ" or (doc[j].is_punct and doc[j].text == "-")
+    ):
+        j -= 1
+        if i - j > 4:
+            return None
+    if j >= 0 and doc[j].lower_ in LOCATIVE:
+        return doc[j].lower_
+    return None
+
+
+def _admin_after(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in ADMIN_NOUNS
+
+
+def _trim(span: Span) -> Span:
+    """Drop leading determiners/demonym adjectives and a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    dem = demonyms()
+    while start < end - 1 and (
+        doc[start].lower_ in _DETS
+        or (name_key(doc[start].text) in dem and doc[start].pos_ != "PROPN")
+    ):
+        start += 1
+    while end > start + 1 and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+        end -= 1
+    return doc[start:end]
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.is_alpha and (tok.text[0].isupper())
+
+
+def _connector(tok: Token) -> bool:
+    # Tokens that may sit inside a multi-word name: "Jisr al-Shughur", "Bosnia and Herzegovina"
+    return tok.lower_ in {
+        "-",
+        "al",
+        "el",
+        "ash",
+        "as",
+        "ad",
+        "ar",
+        "an",
+        "az",
+        "at",
+        "de",
+        "of",
+        "and",
+        "'",
+        "du",
+        "la",
+        "le",
+        "ez",
+        "es",
+        "upon",
+        "on",
+    }
+
+
+class _Collector:
+    """Mentions found so far, and which tokens they cover."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.taken = [False] * len(doc)
+        self.mentions: list[Mention] = []
+
+    def cover(self, span: Span) -> None:
+        for k in range(span.start, span.end):
+            self.taken[k] = True
+
+    def add(
+        self,
+        span: Span,
+        route: str,
+        label: str | None,
+        cands: tuple[GazPlace, ...],
+        phonetic: bool = False,
+        demonym: str | None = None,
+    ) -> None:
+        doc = self.doc
+        self.mentions.append(
+            Mention(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                route=route,
+                label=label,
+                candidates=cands,
+                phonetic=phonetic,
+                demonym_of=demonym,
+                prep=_prep_before(doc, span.start),
+                admin_hint=_admin_after(doc, span.end),
+                token_start=span.start,
+                token_end=span.end,
+            )
+        )
+        self.cover(span)
+
+
+_APPOSITIVE = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:city|town|village|province|region|district|capital|port|suburb|area)\b",
+    re.IGNORECASE,
+)
+
+
+class ToponymFinder:
+    """Finds place mentions in a Doc with the help of a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer, max_tokens: int = 5) -> None:
+        self.gaz = gazetteer
+        self.max_tokens = max_tokens
+
+    def _candidates(self, text: str, allow_phonetic: bool) -> tuple[tuple[GazPlace, ...], bool]:
+        found = self.gaz.lookup(text)
+        if found or not allow_phonetic:
+            return found, False
+        return self.gaz.lookup_phonetic(text), True
+
+    def _demonym(self, out: _Collector, span: Span, label: str | None, include: bool) -> None:
+        code = demonyms()[name_key(span.text)]
+        if include:
+            country = self.gaz.country(code)
+            out.add(span, "demonym", label, (country,) if country else (), False, code)
+        else:
+            out.cover(span)
+
+    def find(self, doc: Doc, include_demonyms: bool = True) -> list[Mention]:
+        """Place mentions of ``doc`` in text order (character offsets into doc.text)."""
+        out = _Collector(doc)
+        actors = list(doc.spans["fl_actors"]) if "fl_actors" in doc.spans else []
+        dem = demonyms()
+        for ent in doc.ents:
+            span = _trim(ent)
+            key = name_key(span.text)
+            if not key:
+                continue
+            if key in dem:
+                self._demonym(out, span, ent.label_, include_demonyms)
+                continue
+            if ent.label_ == "NORP" and not self.gaz.lookup(span.text):
+                continue
+            exact_country = any(c.is_country for c in self.gaz.lookup(span.text))
+            if not exact_country and any(a.start < span.end and span.start < a.end for a in actors):
+                continue  # an actor's name ("Hezbollah"), not a place
+            if ent.label_ in PLACE_LABELS:
+                if span.text[:1].islower() or doc[span.start].lower_.rstrip(".") in TITLES:
+                    continue  # "marijuana", "Ms Raggi": tagging slips
+                cands, phon = self._candidates(span.text, allow_phonetic=True)
+                located = _prep_before(doc, span.start) or _admin_after(doc, span.end)
+                if not cands and (ent.label_ == "FAC" or not located):
+                    continue
+                out.add(span, "ner", ent.label_, cands, phon)
+            elif ent.label_ in MAYBE_LABELS:
+                if _acronym(span.text) and not exact_country:
+                    continue  # "BA", "IRNA": agencies and firms, not places
+                strong = self._strong_context(doc, span, out.taken)
+                cands, phon = self._candidates(span.text, allow_phonetic=strong)
+                if cands and (strong or self._context_agrees(doc, span, ent.label_, cands)):
+                    out.add(span, "ner-maybe", ent.label_, cands, phon)
+        self._match_runs(out, include_demonyms)
+        out.mentions.sort(key=lambda m: m.start)
+        return out.mentions
+
+    @staticmethod
+    def _strong_context(doc: Doc, span: Span, taken: list[bool]) -> bool:
+        """A locative preposition, an admin word, "X, a ... town", or a coordinated place."""
+        if _prep_before(doc, span.start) or _admin_after(doc, span.end):
+            return True
+        if _APPOSITIVE.match(doc.text[span.end_char : span.end_char + 60]):
+            return True
+        i = span.start
+        return i >= 2 and doc[i - 1].lower_ in {",", "and", "or"} and taken[i - 2]
+
+    @staticmethod
+    def _context_agrees(doc: Doc, span: Span, label: str, cands: Iterable[GazPlace]) -> bool:
+        cands = tuple(cands)
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if label == "PERSON":
+            if nxt is not None and nxt.lemma_ in SPEECH_VERBS:
+                return False
+            return any(c.is_country or c.fcode in {"CONT", "ADM1"} for c in cands)
+        return any(
+            c.is_country or c.fcode in {"CONT", "ADM1", "PPLC"} or c.population >= 500_000
+            for c in cands
+        )
+
+    def _longest_match(self, out: _Collector, i: int) -> tuple[int, tuple[GazPlace, ...]] | None:
+        doc = out.doc
+        for j in range(min(len(doc), i + self.max_tokens), i, -1):
+            if any(out.taken[i:j]) or not _is_cap(doc[j - 1]):
+                continue
+            inner = doc[i:j]
+            if not all(_is_cap(t) or _connector(t) for t in inner):
+                continue
+            cands = self.gaz.lookup(inner.text)
+            if cands:
+                return j, cands
+        return None
+
+    def _match_runs(self, out: _Collector, include_demonyms: bool) -> None:
+        """Capitalised proper-noun runs that the model did not tag but the gazetteer knows."""
+        doc = out.doc
+        dem = demonyms()
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            skip = (
+                out.taken[i]
+                or not _is_cap(tok)
+                or tok.lower_ in COMMON_WORDS
+                or tok.lower_ in ARABIC_ARTICLES
+                or tok.ent_type_ in BLOCKING_LABELS
+                or _acronym(tok.text)
+            )
+            found = None if skip else self._longest_match(out, i)
+            if found is None:
+                i += 1
+                continue
+            j, cands = found
+            span = doc[i:j]
+            key = name_key(span.text)
+            if key in dem:
+                self._demonym(out, span, None, include_demonyms)
+                i = j
+                continue
+            if self._match_ok(out, span, cands):
+                out.add(span, "match", None, cands)
+                i = j
+            else:
+                i += 1
+
+    @staticmethod
+    def _match_ok(out: _Collector, span: Span, cands: tuple[GazPlace, ...]) -> bool:
+        doc = out.doc
+        if not all(t.pos_ == "PROPN" or _connector(t) for t in span):
+            return False
+        key = name_key(span.text)
+        primary = [c for c in cands if name_key(c.name) == key or c.fclass != "P"]
+        if any(c.is_country or c.fcode in {"CONT", "ADM1"} for c in cands):
+            return True
+        if any(t.ent_type_ for t in span):  # inside an ORG/FAC name: only well-known places
+            return any(c.fcode == "ADM2" or c.population >= 100_000 for c in primary)
+        if _prep_before(doc, span.start) or _admin_after(doc, span.end):
+            return bool(primary) or any(c.population >= 10_000 for c in cands)
+        if ToponymFinder._strong_context(doc, span, out.taken):
+            return bool(primary)
+        return any(significant(c) for c in primary)

@@ -1,0 +1,195 @@
+"""The spaCy pipeline of frontlines, and running it fast.
+
+Two stages, so extraction costs no more than a plain ``nlp.pipe`` of the model:
+
+1. over the whole analysed text: tok2vec, tagger, attribute_ruler, lemmatizer,
+   ner, the statistical sentence segmenter ("senter", which the model ships
+   disabled; far cheaper than the parser), the actors component (after "ner")
+   and our trigger marker. Places and actors need NER everywhere.
+2. the dependency parser only on sentences with a trigger. ``Span.as_doc()``
+   copies the sentence's slice of ``doc.tensor``, and the parser's tok2vec
+   listener reads ``doc.tensor`` at prediction time, so stage 2 runs the parser
+   alone, batched over every candidate sentence of the batch.
+
+``analyse`` runs both stages and hangs the parsed sentences on the doc
+(``doc._.fl_parsed``); ``extract_events_batch`` turns them into events.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .events.dates import best_date, find_dates
+from .events.extract import SentenceInput, article_events, known_actors
+from .events.triggers import COMPONENT as TRIGGER_COMPONENT
+from .events.triggers import candidate_sentences
+from .nlp import load_model
+from .types import DateValue, Event
+
+ACTORS_COMPONENT = "frontlines_actors_v1"
+PARSED = "fl_parsed"
+BATCH_SIZE = 64
+
+if not Doc.has_extension(PARSED):
+    # [(sentence start token in the doc, parsed sentence doc)]
+    Doc.set_extension(PARSED, default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class EventContext:
+    """Where an analysed doc sits in its article.
+
+    ``offset``: the doc's first character in ``Article.text``; ``published``:
+    the article's date (relative dates resolve against it); ``paragraph_starts``:
+    character offsets (into the doc) where paragraphs begin, for date
+    inheritance; ``is_title``: the doc is the article's title.
+    """
+
+    offset: int
+    published: date | None = None
+    paragraph_starts: tuple[int, ...] = ()
+    is_title: bool = False
+
+
+@lru_cache(maxsize=1)
+def build_nlp() -> Language:
+    """The English model plus our components (cached: one per process)."""
+    nlp = load_model()
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    if ACTORS_COMPONENT not in nlp.pipe_names and _actors_registered():
+        nlp.add_pipe(ACTORS_COMPONENT, after="ner")
+    if TRIGGER_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(TRIGGER_COMPONENT, last=True)
+    return nlp
+
+
+def _actors_registered() -> bool:
+    try:  # importing the module registers the actors component's factory
+        importlib.import_module("frontlines.events.actors")
+    except ImportError:
+        return False
+    return True
+
+
+def analyse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> list[Doc]:
+    """Stage 1 over the texts, stage 2 (parser) over their candidate sentences."""
+    nlp = build_nlp()
+    docs = list(nlp.pipe(texts, batch_size=batch_size, disable=["parser"]))
+    parse_candidates(docs, batch_size=batch_size)
+    return docs
+
+
+def parse_candidates(docs: Sequence[Doc], batch_size: int = BATCH_SIZE) -> None:
+    """Parse the trigger-bearing sentences of ``docs`` in one batched parser run."""
+    parser: Any = build_nlp().get_pipe("parser")
+    owners: list[tuple[int, int]] = []
+    sent_docs: list[Doc] = []
+    for k, doc in enumerate(docs):
+        doc._.set(PARSED, [])
+        for sent in candidate_sentences(doc):
+            owners.append((k, sent.start))
+            sent_docs.append(sent.as_doc())
+    for (k, start), parsed in zip(
+        owners, parser.pipe(sent_docs, batch_size=batch_size), strict=True
+    ):
+        docs[k]._.get(PARSED).append((start, parsed))
+
+
+@dataclass
+class _DocSentences:
+    """An analysed doc's sentences: the parsed ones as inputs, all of them for dates."""
+
+    doc: Doc
+    ctx: EventContext
+    inputs: list[SentenceInput]
+    spans: list[Span]  # every sentence of the doc, in order
+    index: list[int]  # inputs[k] is spans[index[k]]
+    paragraph: list[int]  # paragraph number of each span
+    _dates: dict[int, DateValue | None]
+
+    def date(self, k: int) -> DateValue | None:
+        """Date of inputs[k]: its own, else the last one earlier in its paragraph."""
+        i = self.index[k]
+        for j in range(i, -1, -1):
+            if self.paragraph[j] != self.paragraph[i]:
+                break
+            if j not in self._dates:
+                found = find_dates(self.spans[j], self.ctx.published, self.ctx.offset)
+                self._dates[j] = best_date(found)
+            if self._dates[j] is not None:
+                return self._dates[j]
+        return None
+
+
+def _doc_sentences(doc: Doc, ctx: EventContext) -> _DocSentences:
+    parsed = doc._.get(PARSED)
+    if parsed is None:
+        parse_candidates([doc])
+        parsed = doc._.get(PARSED)
+    by_start = dict(parsed)
+    paragraphs = sorted(ctx.paragraph_starts)
+    out = _DocSentences(doc, ctx, [], [], [], [], {})
+    for i, sent in enumerate(doc.sents):
+        out.spans.append(sent)
+        out.paragraph.append(sum(1 for p in paragraphs if p <= sent.start_char))
+        sent_doc = by_start.get(sent.start)
+        if sent_doc is not None:
+            out.index.append(i)
+            out.inputs.append(
+                SentenceInput(
+                    sent_doc,
+                    ctx.offset + sent.start_char,
+                    known_actors(doc, sent),
+                    out.paragraph[-1],
+                    ctx.is_title,
+                )
+            )
+    return out
+
+
+def extract_article_events(docs: Sequence[Doc], contexts: Sequence[EventContext]) -> list[Event]:
+    """All events of one article from its analysed docs (title, body segments).
+
+    The batch layer calls this once per article with that article's docs (from
+    ``analyse``) and their contexts; offsets of the result are into
+    ``Article.text``. Dates never cross a segment (or paragraph) boundary.
+    """
+    parts = [_doc_sentences(d, c) for d, c in zip(docs, contexts, strict=True)]
+    order = sorted(
+        ((p, k) for p in parts for k in range(len(p.inputs))),
+        key=lambda pk: pk[0].inputs[pk[1]].offset,
+    )
+    return article_events([p.inputs[k] for p, k in order], lambda i: order[i][0].date(order[i][1]))
+
+
+def extract_events_batch(
+    docs: Sequence[Doc], contexts: Sequence[EventContext]
+) -> list[list[Event]]:
+    """Events of each doc on its own (one doc = one article)."""
+    return [extract_article_events([d], [c]) for d, c in zip(docs, contexts, strict=True)]
+
+
+def extract_texts(texts: Sequence[str], published: date | None = None) -> list[list[Event]]:
+    """Convenience: events of plain texts (each text one article, offset 0)."""
+    docs = analyse(texts)
+    return extract_events_batch(docs, [EventContext(0, published) for _ in docs])
+
+
+__all__ = [
+    "EventContext",
+    "analyse",
+    "build_nlp",
+    "extract_article_events",
+    "extract_events_batch",
+    "extract_texts",
+    "parse_candidates",
+]

@@ -1,0 +1,308 @@
+"""quantities: what is counted, what happened to it, and numbers that are no counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from frontlines.events.quantities import find_quantities, quantities_in_text
+from frontlines.events.quantity_lexicon import equipment_at
+
+# (sentence, [(kind, category, status, low, best, high, text), ...])
+CASES = [
+    (
+        "Syrian government air strikes killed 33 Turkish soldiers in Idlib.",
+        [("fatalities", "soldiers", None, 33, 33, 33, "33 Turkish soldiers")],
+    ),
+    (
+        "33 soldiers were killed and 12 wounded.",
+        [
+            ("fatalities", "soldiers", None, 33, 33, 33, "33 soldiers"),
+            ("injured", None, None, 12, 12, 12, "12"),
+        ],
+    ),
+    (
+        "The death toll rose to 33, officials said.",
+        [("fatalities", None, None, 33, 33, 33, "33")],
+    ),
+    (
+        "The attack killed at least 33 and wounded dozens.",
+        [
+            ("fatalities", None, None, 33, 33, None, "at least 33"),
+            ("injured", None, None, 12, 12, None, "dozens"),
+        ],
+    ),
+    ("33 dead in the shelling.", [("fatalities", None, None, 33, 33, 33, "33")]),
+    (
+        "There were dozens of casualties.",
+        [("fatalities", None, "casualties", 12, 12, None, "dozens")],
+    ),
+    (
+        "Ukrainian forces destroyed 5 tanks and 3 armoured vehicles near Izium.",
+        [
+            ("equipment", "tank", "destroyed", 5, 5, 5, "5 tanks"),
+            ("equipment", "armoured vehicle", "destroyed", 3, 3, 3, "3 armoured vehicles"),
+        ],
+    ),
+    (
+        "Turkish jets shot down two Syrian helicopters over Idlib.",
+        [("equipment", "helicopter", "shot down", 2, 2, 2, "two Syrian helicopters")],
+    ),
+    (
+        "Turkey sent 5,000 troops and 100 tanks into northern Syria.",
+        [
+            ("deployed", "troops", None, 5000, 5000, 5000, "5,000 troops"),
+            ("deployed", "tank", None, 100, 100, 100, "100 tanks"),
+        ],
+    ),
+    (
+        "A convoy of 100 vehicles entered Idlib.",
+        [("deployed", "truck", None, 100, 100, 100, "100 vehicles")],
+    ),
+    (
+        "Rebels captured 600 square kilometres in the offensive.",
+        [("area", None, "captured", 600, 600, 600, "600 square kilometres")],
+    ),
+    (
+        "The army said it had liberated 250 hectares of farmland.",
+        [("area", None, "captured", 2.5, 2.5, 2.5, "250 hectares")],
+    ),
+    (
+        "Police arrested 15 protesters and detained two journalists.",
+        [
+            ("arrested", "civilians", None, 15, 15, 15, "15 protesters"),
+            ("arrested", "civilians", None, 2, 2, 2, "two journalists"),
+        ],
+    ),
+    (
+        "Gunmen kidnapped 27 students from a school.",
+        [("abducted", "civilians", None, 27, 27, 27, "27 students")],
+    ),
+    (
+        "The fighting displaced 1,200 families and 300 people fled.",
+        [
+            ("displaced", "civilians", None, 1200, 1200, 1200, "1,200 families"),
+            ("displaced", None, None, 300, 300, 300, "300 people"),
+        ],
+    ),
+    (
+        "The ministry said its forces neutralized up to 40 militants and destroyed three Su-25 jets.",
+        [
+            ("fatalities", "fighters", None, None, None, 40, "up to 40 militants"),
+            ("equipment", "aircraft", "destroyed", 3, 3, 3, "three Su-25 jets"),
+        ],
+    ),
+    (
+        "Between 15 and 20 civilians were killed.",
+        [("fatalities", "civilians", None, 15, 15, 20, "Between 15 and 20 civilians")],
+    ),
+    (
+        "The shells claimed the lives of two people, injuring 13 others.",
+        [
+            ("fatalities", None, None, 2, 2, 2, "two people"),
+            ("injured", None, None, 13, 13, 13, "13 others"),
+        ],
+    ),
+    (
+        "More than 280,000 people have been killed and millions have been displaced.",
+        [
+            ("fatalities", None, None, 280_000, 280_000, None, "More than 280,000 people"),
+            ("displaced", None, None, 1_000_000, 1_000_000, None, "millions"),
+        ],
+    ),
+    (
+        "Kyiv said 12 Russian soldiers were taken prisoner.",
+        [("arrested", "soldiers", None, 12, 12, 12, "12 Russian soldiers")],
+    ),
+]
+
+CASES += [
+    (
+        "Air defences shot down a Mi-8 helicopter and a Su-25 near Bakhmut.",
+        [
+            ("equipment", "helicopter", "shot down", 1, 1, 1, "a Mi-8 helicopter"),
+            ("equipment", "aircraft", "shot down", 1, 1, 1, "a Su-25"),
+        ],
+    ),
+    (
+        "A soldier was killed and a civilian wounded in the shelling.",
+        [
+            ("fatalities", "soldiers", None, 1, 1, 1, "A soldier"),
+            ("injured", "civilians", None, 1, 1, 1, "a civilian"),
+        ],
+    ),
+    (
+        "Losses over the past day included 12 tanks, 25 armoured combat vehicles and 9 artillery systems.",
+        [
+            ("equipment", "tank", None, 12, 12, 12, "12 tanks"),
+            ("equipment", "armoured vehicle", None, 25, 25, 25, "25 armoured combat vehicles"),
+            ("equipment", "artillery", None, 9, 9, 9, "9 artillery systems"),
+        ],
+    ),
+    (
+        "Kidnappers seized 42 people from the school and seized 3 trucks.",
+        [
+            ("abducted", None, None, 42, 42, 42, "42 people"),
+            ("equipment", "truck", "captured", 3, 3, 3, "3 trucks"),
+        ],
+    ),
+    (
+        "Troops rescued 16 hostages and killed eight bandits.",
+        [
+            ("abducted", None, None, 16, 16, 16, "16 hostages"),
+            ("fatalities", "fighters", None, 8, 8, 8, "eight bandits"),
+        ],
+    ),
+    (
+        "A car bomb killed at least 26 displaced people and left 20 wounded soldiers in hospital.",
+        [
+            ("fatalities", None, None, 26, 26, None, "at least 26 displaced people"),
+            ("injured", "soldiers", None, 20, 20, 20, "20 wounded soldiers"),
+        ],
+    ),
+]
+
+# Numbers that are not quantities (and sentences with no counted event).
+NEGATIVES = [
+    "On February 27, 2020, the offensive resumed.",
+    "The attack on 27 February was condemned.",
+    "In 2019 troops were deployed to the region.",
+    "Published April 29 2017 the report said nothing new.",
+    "The strike came at 10:30 local time.",
+    "Shelling resumed at 5 a.m. and was over by 6pm, killing nobody.",
+    "Ahmed, 25, was killed in the raid.",
+    "A man aged 25 was killed.",
+    "A 25-year-old was killed.",
+    "Two Su-24 bombers flew over the M5 highway.",
+    "Brigade 46 said Route 5 was closed.",
+    "Prices rose 15 percent.",
+    "The army spent $3 million and 40 dollars were killed off the budget.",
+    "The shelling destroyed 10 houses.",
+    "He said 5,000 people live in the town.",
+    "The army has 3,000 tanks.",
+    "The fighters advanced 3 km into the town.",
+    "The UN published Resolution 2254 in 2015.",
+    "He died of the plague in 639.",
+    "21-05-2016 Syrian forces advanced.",
+    "A number of mortar shells hit houses in the town.",
+    "A Russian Su-34 jet hit the same area.",
+    "A tank is seen near the checkpoint.",
+    "The shelling destroyed 6 warehouses and left 300 people without power.",
+]
+
+
+def _rows(sentence: str) -> list[tuple[object, ...]]:
+    return [
+        (q.kind, q.category, q.status, q.low, q.best, q.high, q.text)
+        for q in quantities_in_text(sentence)
+    ]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_quantities(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_not_quantities(sentence: str) -> None:
+    assert _rows(sentence) == []
+
+
+def test_offsets_are_into_the_document() -> None:
+    text = "Intro. Shelling killed 4 civilians."
+    (q,) = quantities_in_text(text[7:], offset=7)
+    assert (q.start, q.end) == (23, 34)
+    assert text[q.start : q.end] == q.text == "4 civilians"
+
+
+@pytest.mark.parametrize(
+    ("term", "category"),
+    [
+        ("T-72B3", "tank"),
+        ("BMP-2", "armoured vehicle"),
+        ("MRAPs", "armoured vehicle"),
+        ("howitzers", "artillery"),
+        ("Grad", "MLRS"),
+        ("HIMARS", "MLRS"),
+        ("S-300", "air defence"),
+        ("Pantsir", "air defence"),
+        ("Su-34", "aircraft"),
+        ("Mi-24", "helicopter"),
+        ("Ka-52", "helicopter"),
+        ("Bayraktar", "drone"),
+        ("Shahed-136", "drone"),
+        ("landing ship", "ship"),
+        ("technicals", "truck"),
+        ("anti-tank", "-"),
+        ("fuel tank", "-"),
+        ("machine guns", "-"),
+    ],
+)
+def test_equipment_lexicon(term: str, category: str) -> None:
+    found = equipment_at(term, 0)
+    assert found is not None and found[0] == category and found[1] == len(term)
+
+
+@pytest.mark.parametrize("word", ["tankers' union", "gunmen", "vehicle-borne"])
+def test_equipment_lexicon_misses(word: str) -> None:
+    found = equipment_at(word, 0)
+    assert found is None or found[1] < len(word.split()[0])
+
+
+def test_doc_without_parse_degrades_to_windows() -> None:
+    words = ["Rebels", "destroyed", "5", "tanks", "and", "killed", "12", "soldiers", "."]
+    spaces = [True, True, True, True, True, True, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces)
+    rows = [(q.kind, q.category, q.status, q.best, q.text) for q in find_quantities(doc, 100)]
+    assert rows == [
+        ("equipment", "tank", "destroyed", 5, "5 tanks"),
+        ("fatalities", "soldiers", None, 12, "12 soldiers"),
+    ]
+    starts = [q.start for q in find_quantities(doc, 100)]
+    assert starts == [100 + doc.text.index("5 tanks"), 100 + doc.text.index("12 soldiers")]
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Iterator[object]:
+    from frontlines.nlp import shared_model
+
+    yield shared_model()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Intro sentence here. The observatory said the strikes displaced 100000 civilians "
+            "and killed nearly 300 fighters.",
+            [("displaced", "100000 civilians"), ("fatalities", "nearly 300 fighters")],
+        ),
+        (
+            "Intro. Russian forces destroyed 5 tanks that had been sent to the front.",
+            [("equipment", "5 tanks")],
+        ),
+    ],
+)
+def test_with_parsed_sentence(nlp: object, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = nlp(text)  # type: ignore[operator]
+    sentence = list(doc.sents)[-1]
+    found = find_quantities(sentence)
+    assert [(q.kind, q.text) for q in found] == expected
+    assert all(text[q.start : q.end] == q.text for q in found)
+
+
+def test_gold_sets_load_and_score() -> None:
+    from frontlines.eval.quantities import (
+        heldout_gold,
+        load_date_gold,
+        load_quantity_gold,
+        score_quantities,
+    )
+
+    dev, held, dates = load_quantity_gold(), load_quantity_gold(heldout_gold()), load_date_gold()
+    assert len(dev) >= 40 and len(held) >= 30 and len(dates) >= 30
+    _, total, _, _ = score_quantities(held[:5])
+    assert total.tp + total.fn == sum(len(g.expected) for g in held[:5])
