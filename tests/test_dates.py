@@ -192,3 +192,12 @@ def test_entities_no_pattern_covers_go_to_dateparser() -> None:
     found = find_dates(doc, date(2017, 10, 5))
     # "2 days" is a duration, not a date: it never reaches dateparser
     assert [(d.text, d.value, d.precision) for d in found] == [("October the 3rd", "2017-10-03", 1)]
+
+
+@given(st.text(max_size=80), dates)
+def test_any_text_gives_consistent_dates(text: str, published: date) -> None:
+    doc = Doc(Vocab(), words=[text], spaces=[False]) if text else Doc(Vocab(), words=[])
+    for d in find_dates(doc, published):
+        assert d.start is not None and d.end is not None
+        assert text[d.start : d.end] == d.text
+        assert d.precision in (1, 2, 3)

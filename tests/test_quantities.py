@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -165,6 +167,21 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "Gunmen shot dead four herders in Benue.",
+        [("fatalities", "civilians", None, 4, 4, 4, "four herders")],
+    ),
+    (
+        "A police officer was shot dead at a checkpoint.",
+        [("fatalities", "soldiers", None, 1, 1, 1, "A police officer")],
+    ),
+    (
+        "Both sides have lost thousands of troops.",
+        [("fatalities", "soldiers", "casualties", 1000, 1000, None, "thousands of troops")],
+    ),
+]
+
 # Numbers that are not quantities (and sentences with no counted event).
 NEGATIVES = [
     "On February 27, 2020, the offensive resumed.",
@@ -190,6 +207,7 @@ NEGATIVES = [
     "A number of mortar shells hit houses in the town.",
     "A Russian Su-34 jet hit the same area.",
     "A tank is seen near the checkpoint.",
+    "The civilians were kidnapped during a terrorist attack on a bus.",
     "The shelling destroyed 6 warehouses and left 300 people without power.",
 ]
 
@@ -306,3 +324,43 @@ def test_gold_sets_load_and_score() -> None:
     assert len(dev) >= 40 and len(held) >= 30 and len(dates) >= 30
     _, total, _, _ = score_quantities(held[:5])
     assert total.tp + total.fn == sum(len(g.expected) for g in held[:5])
+
+
+NEWSY = st.lists(
+    st.sampled_from(
+        [
+            "killed", "at least", "33", "1,200", "dozens", "of", "soldiers", "tanks", "a",
+            "Su-25", "were", "destroyed", "and", "wounded", "February", "2020", ",", ".",
+            "square", "km", "sent", "troops", "up to", "between", "15", "to", "20", "%",
+            "$", "aged", "Brigade", "the", "death toll", "rose", "Mi-8", "shot down",
+        ]
+    ),
+    max_size=25,
+).map(" ".join)  # fmt: skip
+
+
+@given(st.one_of(NEWSY, st.text(max_size=80)), st.integers(min_value=0, max_value=10_000))
+def test_any_text_gives_consistent_quantities(text: str, offset: int) -> None:
+    for q in quantities_in_text(text, offset):
+        assert text[q.start - offset : q.end - offset] == q.text
+        present = [v for v in (q.low, q.best, q.high) if v is not None]
+        assert present == sorted(present)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("An air strike killed 15 civilians, including four children, in Idlib.", 15),
+        ("Three journalists were among the 19 people killed in the strike.", 19),
+        ("Shelling killed 33 soldiers and two civilians.", 35),
+        ("The raid killed 12 people, of whom 5 were children.", 12),
+        ("There were dozens of casualties.", None),
+        ("Both sides have lost thousands of troops in the battle.", None),
+        ("Up to 40 militants were eliminated.", None),
+        ("Five people were wounded.", None),
+    ],
+)
+def test_acled_fatalities(sentence: str, expected: float | None) -> None:
+    from frontlines.events.quantities import acled_fatalities
+
+    assert acled_fatalities(quantities_in_text(sentence, 7), sentence, 7) == expected

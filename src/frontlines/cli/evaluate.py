@@ -12,6 +12,7 @@ EVALS = {
     "events": "frontlines.eval.events:command",
     "geo": "frontlines.eval.geo:command",
     "claims": "frontlines.eval.claims:command",
+    "quantities": "frontlines.eval.quantities:command",
     "gate": "frontlines.eval.gate:command",
 }
 

@@ -141,27 +141,27 @@ DASHES = {"-", "–", "—"}
 RANGE_JOINERS = {"to", "-", "–", "—", "or"}
 
 # Words, digit groups (with , or . separators) and single other characters.
-TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S", re.UNICODE)
-DIGITS_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+")
-DIGITS_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
-DECIMAL = re.compile(r"\d+\.\d+")
-DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+|\S")
+DIGITS_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+", re.ASCII)
+DIGITS_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+", re.ASCII)
+DECIMAL = re.compile(r"\d+\.\d+", re.ASCII)
+DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}", re.ASCII)
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
-class _Tok(NamedTuple):
+class Tok(NamedTuple):
     text: str  # lower-cased
     start: int
     end: int
 
 
-def tokenize(text: str) -> list[_Tok]:
-    return [_Tok(m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+def tokenize(text: str) -> list[Tok]:
+    return [Tok(m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
 
 
 def digit_value(token: str) -> float | None:
     """The value of one digit token: '1,200', '1.200' (thousands), '2.5', '2,5'."""
-    if token.isdigit():
+    if token.isascii() and token.isdigit():  # not "²" or other Unicode digits
         return float(token)
     if DIGITS_COMMA.fullmatch(token):
         return float(token.replace(",", ""))
@@ -180,7 +180,7 @@ class _Number(NamedTuple):
     scale: float  # the last scale word applied (1 when none), for "2 to 3 million"
 
 
-def _words_number(toks: list[_Tok], i: int) -> _Number | None:
+def _words_number(toks: list[Tok], i: int) -> _Number | None:
     """A spelled-out number from toks[i]: 'thirty-three', 'a hundred and twenty', 'two dozen'."""
     total = 0.0
     current = 0.0
@@ -237,7 +237,7 @@ def _words_number(toks: list[_Tok], i: int) -> _Number | None:
     return _Number(total + current, end, scale)
 
 
-def _digits_number(toks: list[_Tok], i: int, text: str) -> _Number | None:
+def _digits_number(toks: list[Tok], i: int, text: str) -> _Number | None:
     """Digits at toks[i], with an optional scale word: '1,200', '2.5 million', '5 thousand'."""
     tok = toks[i]
     value = digit_value(tok.text)
@@ -265,7 +265,7 @@ def _digits_number(toks: list[_Tok], i: int, text: str) -> _Number | None:
     return _Number(value, end, scale)
 
 
-def _number(toks: list[_Tok], i: int, text: str) -> _Number | None:
+def _number(toks: list[Tok], i: int, text: str) -> _Number | None:
     if i >= len(toks):
         return None
     if toks[i].text[0].isdigit():
@@ -273,11 +273,11 @@ def _number(toks: list[_Tok], i: int, text: str) -> _Number | None:
     return _words_number(toks, i)
 
 
-def _match_phrase(toks: list[_Tok], i: int, phrase: tuple[str, ...]) -> bool:
+def _match_phrase(toks: list[Tok], i: int, phrase: tuple[str, ...]) -> bool:
     return tuple(t.text for t in toks[i : i + len(phrase)]) == phrase
 
 
-def _vague(toks: list[_Tok], i: int) -> tuple[Bounds, int] | None:
+def _vague(toks: list[Tok], i: int) -> tuple[Bounds, int] | None:
     """A vague count at toks[i]: 'dozens', 'tens of thousands', 'several hundred', 'a few'."""
     if i >= len(toks):
         return None
@@ -321,7 +321,7 @@ def _apply_modifier(mode: str | None, value: float) -> Bounds:
     return Bounds(value, value, value)
 
 
-def _range_tail(toks: list[_Tok], num: _Number, text: str) -> tuple[float, _Number] | None:
+def _range_tail(toks: list[Tok], num: _Number, text: str) -> tuple[float, _Number] | None:
     """'15 to 20', '15-20', 'one or two': the upper figure after a first one."""
     j = num.end
     if j >= len(toks) or toks[j].text not in RANGE_JOINERS:
@@ -338,7 +338,7 @@ def _range_tail(toks: list[_Tok], num: _Number, text: str) -> tuple[float, _Numb
     return first, second
 
 
-def match_count(toks: list[_Tok], i: int, text: str) -> tuple[Bounds, int, bool] | None:
+def match_count(toks: list[Tok], i: int, text: str) -> tuple[Bounds, int, bool] | None:
     """The count phrase starting at toks[i]: (bounds, index after it, vague) or None."""
     n = len(toks)
     # between 15 and 20 / from 15 to 20

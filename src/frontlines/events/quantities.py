@@ -18,7 +18,13 @@ Kind decisions, documented:
   as kind "fatalities" with status "casualties" and the stated figures; ACLED
   does not count casualties as deaths, so a fatality total must skip them.
 - People "destroyed", "neutralised", "eliminated" (Russian MoD style) are
-  fatalities; people "captured"/"taken prisoner" are "arrested".
+  fatalities; people "captured"/"taken prisoner" are "arrested", people
+  "seized"/"kidnapped" are "abducted"; people "lost" are casualties.
+- "a"/"an" before a person or a piece of equipment counts one ("a soldier was
+  killed", "shot down a Mi-8 helicopter").
+- Members of a list share the verb ("destroyed 5 tanks, 3 APCs and 2 trucks").
+- Parts of a larger figure ("including 4 children") are returned too;
+  ``acled_fatalities`` leaves them (and casualties) out of a sentence's total.
 - Deployments need a counted noun (troops or equipment): a bare "sent 5,000"
   says nothing about what was sent.
 - Equipment needs a status or deployment trigger: "the army has 3,000 tanks"
@@ -29,50 +35,20 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from ..types import Quantity, QuantityKind
 from .numbers import Bounds, CountMatch, find_counts, tokenize
+from .quantity_filters import MONTHS, NUMERIC_DATE_RE, bare_not_a_count, is_upper, not_a_count
 from .quantity_lexicon import NOT_EQUIPMENT, equipment_at, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-    from .numbers import _Tok
+    from .numbers import Tok
 
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-}  # fmt: skip
-YEAR_CONTEXT = {
-    "in", "since", "until", "till", "by", "from", "of", "during", "early", "late",
-    "mid", "year", "years", "before", "after", "spring", "summer", "autumn",
-    "winter", "fall", "through", "between", "and", "to",
-}  # fmt: skip
-NOT_COUNT_AFTER = {
-    "%", "percent", "per", "pct", "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs",
-    "o'clock", "h", "dollars", "dollar", "euros", "euro", "pounds", "rubles",
-    "roubles", "lira", "liras", "hryvnias", "hryvnia", "yuan", "rials", "dinars",
-    "usd", "eur", "year", "years", "yr", "month", "months", "week", "weeks",
-    "day", "days", "hour", "hours", "minute", "minutes", "times", "degrees",
-}  # fmt: skip
-CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.\s?m\b\.?|[ap]m\b)", re.IGNORECASE)
-CURRENCY_BEFORE = {"$", "€", "£", "us$", "usd", "eur", "rub"}
-DESIGNATORS = {
-    "brigade", "battalion", "regiment", "division", "corps", "route", "highway",
-    "road", "street", "no", "number", "resolution", "article", "hill", "height",
-    "checkpoint", "block", "building", "house", "flight", "unit", "sector", "zone",
-    "chapter", "page", "section", "paragraph", "line", "gate", "camp", "point",
-    "post", "kilometre", "kilometer", "level", "phase", "stage", "round", "day",
-    "week", "year", "term", "vol", "channel", "district", "quarter", "apartment",
-    "platform", "exit", "junction", "lane", "avenue", "square", "pier", "berth",
-    "grade", "class", "group", "squad", "platoon", "company", "army", "fleet",
-    "base", "airfield", "field", "site", "well", "tower", "bridge", "dam", "mine",
-    "school", "hospital", "ward", "module", "reactor", "m", "p", "tel", "fax",
-}  # fmt: skip
-STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane"}
 # Words after a bare count that leave it a count of people ("killed 33 in Idlib").
 BARE_OK = {
     "were", "was", "are", "is", "have", "has", "had", "been", "being", "more",
@@ -134,7 +110,6 @@ BARE_WINDOW_BEFORE = 4
 BARE_WINDOW_AFTER = 4
 # "the death toll ... rose to 33": a toll anywhere earlier in the sentence.
 TOLL_VERBS = {"to", "at", "reached", "hit", "stood", "stands", "surpassed", "exceeded"}
-NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b")
 
 
 @dataclass(frozen=True)
@@ -147,41 +122,7 @@ class _Head:
     km2: float = 1.0
 
 
-def _is_upper(text: str, tok: _Tok) -> bool:
-    return text[tok.start : tok.start + 1].isupper()
-
-
-def _not_a_count(text: str, toks: list[_Tok], ci: int, ce: int, match: CountMatch) -> bool:
-    """Dates, years, times, ages, money, percentages, designators, addresses."""
-    prev = toks[ci - 1].text if ci > 0 else ""
-    prev2 = toks[ci - 2].text if ci > 1 else ""
-    nxt = toks[ce].text if ce < len(toks) else ""
-    nxt2 = toks[ce + 1].text if ce + 1 < len(toks) else ""
-    raw = text[match.start : match.end]
-    if prev in MONTHS or nxt in MONTHS or (nxt == "of" and nxt2 in MONTHS):
-        return True
-    if re.fullmatch(r"(1[89]|20)\d\d", raw) and (prev in YEAR_CONTEXT or nxt in (",", ".", "")):
-        return True
-    if prev and prev[0].isdigit() and prev2 in MONTHS:  # "April 29 2017"
-        return True
-    if nxt in NOT_COUNT_AFTER or prev in CURRENCY_BEFORE or raw[:1] in "$€£":
-        return True
-    if nxt in (":", ".") and nxt2[:1].isdigit():  # 10:30, 10.30 am
-        return True
-    if CLOCK_AFTER.match(text, match.end):  # 5 a.m., 6pm
-        return True
-    if prev in ("aged", "age", "ages") or (nxt in ("-", "year") and nxt2 in ("year", "old")):
-        return True
-    if prev in DESIGNATORS and not match.vague:
-        return True
-    # "Ahmed, 25, was killed": an age between commas after a name.
-    if prev == "," and nxt == "," and ci > 1 and _is_upper(text, toks[ci - 2]) and prev2:
-        return True
-    # "12 Main Street"
-    return bool(nxt2 in STREET_WORDS and ce < len(toks) and _is_upper(text, toks[ce]))
-
-
-def _trigger_at(toks: list[_Tok], j: int) -> tuple[str, str | None, int] | None:
+def _trigger_at(toks: list[Tok], j: int) -> tuple[str, str | None, int] | None:
     """(kind, status, length) of the longest trigger phrase starting at toks[j]."""
     lex = lexicon()
     for size in range(min(lex.max_trigger, len(toks) - j), 0, -1):
@@ -192,7 +133,7 @@ def _trigger_at(toks: list[_Tok], j: int) -> tuple[str, str | None, int] | None:
     return None
 
 
-def _head(text: str, toks: list[_Tok], ce: int, match: CountMatch) -> _Head | None:
+def _head(text: str, toks: list[Tok], ce: int, match: CountMatch) -> _Head | None:
     """The counted noun after the count, or a bare count, or None (a count of something else)."""
     area = AREA_RE.match(text, match.end)
     if area and area.lastgroup:
@@ -239,7 +180,7 @@ def _head(text: str, toks: list[_Tok], ce: int, match: CountMatch) -> _Head | No
         if tok.text == "of" and j + 1 < len(toks) and toks[j + 1].text in PRONOUNS_AFTER_OF:
             return _Head("bare", hint, match.end, ce)
         glued = tok.text[0].isdigit() and text[tok.start - 1 : tok.start] == "-"
-        if glued or tok.text in MODIFIER_WORDS or (_is_upper(text, tok) and tok.text not in MONTHS):
+        if glued or tok.text in MODIFIER_WORDS or (is_upper(text, tok) and tok.text not in MONTHS):
             hint = CATEGORY_HINTS.get(tok.text, hint)
             j += 1
             continue
@@ -258,12 +199,12 @@ def _compatible(head: _Head, kind: str, status: str | None) -> bool:
         return kind == "loss" and status == "captured"
     if kind == "deployed":
         return head.what == "people"
-    if kind == "loss":
-        return head.what == "people" and status in ("destroyed", "captured")
+    if kind == "loss":  # "destroyed 40 militants", "lost thousands of troops"
+        return head.what == "people" and status in ("destroyed", "captured", None)
     return True
 
 
-def _window_trigger(toks: list[_Tok], ci: int, head: _Head) -> tuple[int, str, str | None] | None:
+def _window_trigger(toks: list[Tok], ci: int, head: _Head) -> tuple[int, str, str | None] | None:
     """(distance, kind, status) of the nearest compatible trigger before the count or
     after the counted noun."""
     best: tuple[int, str, str | None] | None = None
@@ -300,15 +241,7 @@ def _window_trigger(toks: list[_Tok], ci: int, head: _Head) -> tuple[int, str, s
     return best
 
 
-def _bare_not_a_count(toks: list[_Tok], ci: int, raw: str) -> bool:
-    """A figure with no noun after "in"/"since" or shaped like a year: "in 639", "2017"."""
-    prev = toks[ci - 1].text if ci > 0 else ""
-    return (
-        prev in ("in", "since", "until", "by") or re.fullmatch(r"(1[5-9]|20)\d\d", raw) is not None
-    )
-
-
-def _after_toll(toks: list[_Tok], ci: int) -> bool:
+def _after_toll(toks: list[Tok], ci: int) -> bool:
     """'The death toll ... rose to 33': a toll noun earlier in the sentence, a toll verb just before."""
     if ci == 0 or toks[ci - 1].text not in TOLL_VERBS:
         return False
@@ -361,7 +294,7 @@ def _to_quantity(
         q_kind = "deployed" if kind == "deployed" else "equipment"
         if kind != "loss":
             status = None
-    elif kind == "casualties":
+    elif kind == "casualties" or (kind == "loss" and status is None):  # people "lost"
         q_kind, status = "fatalities", "casualties"
     elif kind == "loss":
         q_kind = "fatalities" if status == "destroyed" else "arrested"
@@ -388,7 +321,23 @@ def _to_quantity(
     )
 
 
-def _candidates(text: str, toks: list[_Tok]) -> list[CountMatch]:
+def _singular_head(text: str, toks: list[Tok], head: _Head) -> bool:
+    """'a soldier was killed' yes; 'a terrorist attack', 'a civilian car': the noun is attributive."""
+    if head.what not in ("people", "equipment"):
+        return False
+    if head.end_tok >= len(toks):
+        return True
+    nxt = toks[head.end_tok]
+    return not (
+        nxt.text.isalpha()
+        and nxt.text not in BARE_OK
+        and nxt.text not in lexicon().people
+        and _trigger_at(toks, head.end_tok) is None
+        and not is_upper(text, nxt)
+    )
+
+
+def _candidates(text: str, toks: list[Tok]) -> list[CountMatch]:
     """Count phrases, plus "a"/"an" before a noun ("a Mi-8 helicopter", "a soldier"): one."""
     counts = find_counts(text)
     taken = [(c.start, c.end) for c in counts]
@@ -408,7 +357,7 @@ class _Found:
 
 def _trigger_for(
     text: str,
-    toks: list[_Tok],
+    toks: list[Tok],
     ci: int,
     head: _Head,
     match: CountMatch,
@@ -430,7 +379,7 @@ def _trigger_for(
     return None
 
 
-def _share_list_triggers(found: list[_Found], toks: list[_Tok]) -> None:
+def _share_list_triggers(found: list[_Found], toks: list[Tok]) -> None:
     """'12 tanks, 25 armoured vehicles and 9 artillery systems': list members share a verb."""
     for a, b in itertools.pairwise(found):
         between = {t.text for t in toks[a.head.end_tok : b.ci]}
@@ -467,14 +416,14 @@ def quantities_in_text(
         if ci is None or last is None:
             continue
         ce = last + 1
-        if _not_a_count(text, toks, ci, ce, match):
+        if not_a_count(text, toks, ci, ce, match):
             continue
         if any(s <= match.start < e or s < match.end <= e for s, e in date_spans):
             continue
         head = _head(text, toks, ce, match)
-        if head is None or (match.bounds is ONE and head.what not in ("people", "equipment")):
+        if head is None or (match.bounds is ONE and not _singular_head(text, toks, head)):
             continue
-        if head.what == "bare" and _bare_not_a_count(toks, ci, text[match.start : match.end]):
+        if head.what == "bare" and bare_not_a_count(toks, ci, text[match.start : match.end]):
             continue
         found.append(_Found(match, ci, head, _trigger_for(text, toks, ci, head, match, doc_span)))
     _share_list_triggers(found, toks)
@@ -492,3 +441,36 @@ def find_quantities(span: Span | Doc, offset: int = 0) -> list[Quantity]:
     """Quantities in a spaCy span or doc; offsets are the span's char offsets + ``offset``."""
     base = getattr(span, "start_char", 0)
     return quantities_in_text(span.text, base + offset, span)
+
+
+SUBSET_BEFORE = re.compile(
+    r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead|mostly|mainly)\W*$",
+    re.IGNORECASE,
+)
+SUBSET_AFTER = re.compile(r"^\W*(?:were|was|are|is)\s+among\b", re.IGNORECASE)
+
+
+def is_subset(quantity: Quantity, text: str, offset: int = 0) -> bool:
+    """Whether a quantity is part of another figure in its sentence: "15 people, including
+    4 children", "three journalists were among the 19 killed". ``text`` is the sentence
+    (or document) the offsets point into, starting at ``offset``."""
+    start, end = quantity.start - offset, quantity.end - offset
+    return bool(SUBSET_BEFORE.search(text[max(0, start - 25) : start])) or bool(
+        SUBSET_AFTER.match(text[end : end + 20])
+    )
+
+
+def acled_fatalities(quantities: Sequence[Quantity], text: str, offset: int = 0) -> float | None:
+    """The fatality figure ACLED would record for one sentence's quantities, or None.
+
+    Sums the ``best`` of fatality counts that are not parts of another figure
+    ("including 4 children") and not casualties (killed *or* wounded); a count
+    with no best ("up to 40") adds nothing. None when no fatality count is left.
+    """
+    figures = [
+        q.best
+        for q in quantities
+        if q.kind == "fatalities" and q.status != "casualties" and not is_subset(q, text, offset)
+    ]
+    known = [f for f in figures if f is not None]
+    return float(sum(known)) if known else None

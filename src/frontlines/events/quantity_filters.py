@@ -1,0 +1,84 @@
+"""Numbers that are not counts: dates, years, times, ages, money, percentages,
+designators ("Brigade 46", "Route 5"), addresses. Used by ``quantities``."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import CountMatch, Tok
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
+YEAR_CONTEXT = {
+    "in", "since", "until", "till", "by", "from", "of", "during", "early", "late",
+    "mid", "year", "years", "before", "after", "spring", "summer", "autumn",
+    "winter", "fall", "through", "between", "and", "to",
+}  # fmt: skip
+NOT_COUNT_AFTER = {
+    "%", "percent", "per", "pct", "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs",
+    "o'clock", "h", "dollars", "dollar", "euros", "euro", "pounds", "rubles",
+    "roubles", "lira", "liras", "hryvnias", "hryvnia", "yuan", "rials", "dinars",
+    "usd", "eur", "year", "years", "yr", "month", "months", "week", "weeks",
+    "day", "days", "hour", "hours", "minute", "minutes", "times", "degrees",
+}  # fmt: skip
+CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.\s?m\b\.?|[ap]m\b)", re.IGNORECASE)
+CURRENCY_BEFORE = {"$", "€", "£", "us$", "usd", "eur", "rub"}
+DESIGNATORS = {
+    "brigade", "battalion", "regiment", "division", "corps", "route", "highway",
+    "road", "street", "no", "number", "resolution", "article", "hill", "height",
+    "checkpoint", "block", "building", "house", "flight", "unit", "sector", "zone",
+    "chapter", "page", "section", "paragraph", "line", "gate", "camp", "point",
+    "post", "kilometre", "kilometer", "level", "phase", "stage", "round", "day",
+    "week", "year", "term", "vol", "channel", "district", "quarter", "apartment",
+    "platform", "exit", "junction", "lane", "avenue", "square", "pier", "berth",
+    "grade", "class", "group", "squad", "platoon", "company", "army", "fleet",
+    "base", "airfield", "field", "site", "well", "tower", "bridge", "dam", "mine",
+    "school", "hospital", "ward", "module", "reactor", "m", "p", "tel", "fax",
+}  # fmt: skip
+STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane"}
+NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b")
+
+
+def is_upper(text: str, tok: Tok) -> bool:
+    return text[tok.start : tok.start + 1].isupper()
+
+
+def not_a_count(text: str, toks: list[Tok], ci: int, ce: int, match: CountMatch) -> bool:
+    """Dates, years, times, ages, money, percentages, designators, addresses."""
+    prev = toks[ci - 1].text if ci > 0 else ""
+    prev2 = toks[ci - 2].text if ci > 1 else ""
+    nxt = toks[ce].text if ce < len(toks) else ""
+    nxt2 = toks[ce + 1].text if ce + 1 < len(toks) else ""
+    raw = text[match.start : match.end]
+    if prev in MONTHS or nxt in MONTHS or (nxt == "of" and nxt2 in MONTHS):
+        return True
+    if re.fullmatch(r"(1[89]|20)\d\d", raw) and (prev in YEAR_CONTEXT or nxt in (",", ".", "")):
+        return True
+    if prev and prev[0].isdigit() and prev2 in MONTHS:  # "April 29 2017"
+        return True
+    if nxt in NOT_COUNT_AFTER or prev in CURRENCY_BEFORE or raw[:1] in "$€£":
+        return True
+    if nxt in (":", ".") and nxt2[:1].isdigit():  # 10:30, 10.30 am
+        return True
+    if CLOCK_AFTER.match(text, match.end):  # 5 a.m., 6pm
+        return True
+    if prev in ("aged", "age", "ages") or (nxt in ("-", "year") and nxt2 in ("year", "old")):
+        return True
+    if prev in DESIGNATORS and not match.vague:
+        return True
+    # "Ahmed, 25, was killed": an age between commas after a name.
+    if prev == "," and nxt == "," and ci > 1 and is_upper(text, toks[ci - 2]) and prev2:
+        return True
+    # "12 Main Street"
+    return bool(nxt2 in STREET_WORDS and ce < len(toks) and is_upper(text, toks[ce]))
+
+
+def bare_not_a_count(toks: list[Tok], ci: int, raw: str) -> bool:
+    """A figure with no noun after "in"/"since" or shaped like a year: "in 639", "2017"."""
+    prev = toks[ci - 1].text if ci > 0 else ""
+    return (
+        prev in ("in", "since", "until", "by") or re.fullmatch(r"(1[5-9]|20)\d\d", raw) is not None
+    )
