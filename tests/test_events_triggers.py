@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 from spacy.lang.en import English
+from spacy.tokens import Doc
 
 from frontlines.events.extract import assertion_status
 from frontlines.events.roles import argument_tokens, noun_inter

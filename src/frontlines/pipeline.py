@@ -59,12 +59,27 @@ class EventContext:
     is_title: bool = False
 
 
+PARAGRAPHS_COMPONENT = "frontlines_paragraph_breaks_v1"
+
+
+@Language.component(PARAGRAPHS_COMPONENT)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence (headlines, datelines, list items, and
+    paragraphs the senter would run together); the senter keeps preset starts."""
+    for tok in doc[:-1]:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def build_nlp() -> Language:
     """The English model plus our components (cached: one per process)."""
     nlp = load_model()
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
+    if PARAGRAPHS_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS_COMPONENT, before="senter")
     if ACTORS_COMPONENT not in nlp.pipe_names and _actors_registered():
         nlp.add_pipe(ACTORS_COMPONENT, after="ner")
     if TRIGGER_COMPONENT not in nlp.pipe_names:

@@ -48,9 +48,10 @@ def _write(record: dict[str, object], out: TextIO, fmt: str) -> None:
 @click.option(
     "--published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="DATE",
     help="Publication date (YYYY-MM-DD) for every input; relative dates resolve against it.",
 )
-@click.option("--source", help="Outlet name for every input (overrides what the readers found).")
+@click.option("--source", metavar="NAME", help="Outlet name for every input (overrides what the readers found).")
 @click.option("--batch-size", default=32, show_default=True, help="Articles analysed together.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @read_options

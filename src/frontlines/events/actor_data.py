@@ -33,14 +33,38 @@ STATE_NAMES = {"mil": "Military Forces of", "pol": "Police Forces of", "gov": "G
 # Words allowed between a demonym and a force noun: "Syrian government forces",
 # "Israeli occupation forces". "opposition" or "-backed" are deliberately absent.
 MODIFIERS = frozenset(
-    "government regime state armed occupation occupying ground regular elite federal "
-    "junta military army naval sea attack kamikaze combat fighter frontline border "
-    "national interim".split()
+    [
+        "government",
+        "regime",
+        "state",
+        "armed",
+        "occupation",
+        "occupying",
+        "ground",
+        "regular",
+        "elite",
+        "federal",
+        "junta",
+        "military",
+        "army",
+        "naval",
+        "sea",
+        "attack",
+        "kamikaze",
+        "combat",
+        "fighter",
+        "frontline",
+        "border",
+        "national",
+        "interim",
+    ]
 )
 # A modifier that makes any force noun the state's: "Syrian government fighters".
-STATE_MODIFIERS = frozenset("government regime state junta military army occupation occupying".split())
+STATE_MODIFIERS = frozenset(
+    ["government", "regime", "state", "junta", "military", "army", "occupation", "occupying"]
 )
 MAX_PREFIX_TOKENS = 6
+_STATE_ID = re.compile(r"^(mil|pol|gov)_([a-z]{2})(?:_|$)")
 
 
 class ActorDataError(FrontlinesError):
@@ -194,8 +218,8 @@ def read_demonyms(path: Path) -> list[tuple[Country, list[Alias]]]:
             for raw in (row["names"] + "|" + row["demonyms"]).split("|")
             if (a := parse_alias(raw, cc))
         ]
-        name = forms[0].text
-        out.append((Country(cc, name, tuple(f.text for f in forms)), forms))
+        names = tuple(a.text for raw in row["names"].split("|") if (a := parse_alias(raw, cc)))
+        out.append((Country(cc, names[0], tuple(f.text for f in forms), names), forms))
     return out
 
 
@@ -210,7 +234,9 @@ class _Index:
     countries: dict[str, Country] = field(default_factory=dict)
     country_key: dict[str, str] = field(default_factory=dict)  # normalised name/demonym -> cc
     country_exact: dict[str, str] = field(default_factory=dict)  # "US", "U.S.", "UAE" -> cc
-    names: set[str] = field(default_factory=set)  # country names (not demonyms), normalised or exact
+    names: set[str] = field(
+        default_factory=set
+    )  # country names (not demonyms), normalised or exact
 
 
 def alias_variants(text: str) -> list[str]:
@@ -239,8 +265,10 @@ class ActorDictionary:
         countries: Iterable[tuple[Country, list[Alias]]],
     ) -> None:
         ix = _Index()
-        for entry, aliases in [*actors, *generic]:
-            ix.entries.pop(entry.id, None)  # a later row with the same id replaces the earlier one
+        for entry, aliases in [
+            *actors,
+            *generic,
+        ]:  # a later row with a known id replaces it in place
             ix.entries[entry.id] = entry
             ix.aliases[entry.id] = aliases
         for aliases in ix.aliases.values():
@@ -253,7 +281,9 @@ class ActorDictionary:
         for country, forms in countries:
             ix.countries[country.cc] = country
             ix.names.update(
-                f.text if f.case_sensitive else normalise(f.text) for f in forms if f.text in country.names
+                f.text if f.case_sensitive else normalise(f.text)
+                for f in forms
+                if f.text in country.names
             )
             for form in forms:
                 if form.case_sensitive:
@@ -301,6 +331,11 @@ class ActorDictionary:
             return list(self._ix.by_exact.get(text, ()))
         return list(self._ix.by_key.get(normalise(text), ()))
 
+    def is_country_name(self, text: str) -> bool:
+        """True for "Syria", "US"; False for demonyms such as "Syrian"."""
+        stripped = text.strip()
+        return stripped in self._ix.names or normalise(stripped) in self._ix.names
+
     def country_of(self, text: str) -> str | None:
         """ISO code of a country name or demonym ("Syrian", "Israel's", "U.S.")."""
         stripped = text.strip()
@@ -347,6 +382,18 @@ class ActorDictionary:
                 return nxt
             current = nxt
         return None
+
+    def with_siblings(self, entries: Iterable[ActorEntry]) -> list[ActorEntry]:
+        """Entries plus the other periods of the same state force ("US Navy" is listed on one
+        row of the US military but names every period), in file order."""
+        out: list[ActorEntry] = []
+        for entry in entries:
+            match = _STATE_ID.match(entry.id)
+            if match and not entry.generic:
+                out.extend(self.state_entries(match[1], match[2].upper()))
+            else:
+                out.append(entry)
+        return list(dict.fromkeys(out))
 
     def state_entries(self, state: str, cc: str) -> list[ActorEntry]:
         """Rows for "<state> forces of <country>", in file order; one made up when none is listed."""
@@ -406,11 +453,12 @@ class ActorDictionary:
         """
         stripped = text.strip()
         exact = self._ix.by_exact.get(stripped)
+        if not exact:
+            exact = [a for a in self._ix.by_key.get(normalise(stripped), ()) if not a.after_demonym]
         if exact:
-            return self.choose([self._ix.entries[a.actor_id] for a in exact], when)
-        aliases = [a for a in self._ix.by_key.get(normalise(stripped), ()) if not a.after_demonym]
-        if aliases:
-            return self.choose([self._ix.entries[a.actor_id] for a in aliases], when)
+            return self.choose(
+                self.with_siblings(self._ix.entries[a.actor_id] for a in exact), when
+            )
         return self._lookup_demonym_led(stripped, when)
 
     def _lookup_demonym_led(self, text: str, when: date | None) -> ActorEntry | None:

@@ -34,22 +34,96 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..types import Actor, ActorRole
-from .actor_data import MODIFIERS, Alias, ActorDictionary, ActorEntry, fold
+from .actor_data import MODIFIERS, STATE_MODIFIERS, ActorDictionary, ActorEntry, Alias, fold
 from .actor_patterns import POSSESSIVE
 
 FACTORY = "frontlines_actors_v1"
 SPANS_KEY = "fl_actors"
 # Nouns a named match grows over: "Hamas fighters", "RSF paramilitaries".
 FOLLOWERS = frozenset(
-    "fighters fighter militants militant rebels rebel forces troops soldiers militia militias "
-    "militiamen gunmen members operatives insurgents jihadists units commanders guerrillas "
-    "guerrilla mercenaries paramilitaries paramilitary terrorists loyalists".split()
+    [
+        "fighters",
+        "fighter",
+        "militants",
+        "militant",
+        "rebels",
+        "rebel",
+        "forces",
+        "troops",
+        "soldiers",
+        "militia",
+        "militias",
+        "militiamen",
+        "gunmen",
+        "members",
+        "operatives",
+        "insurgents",
+        "jihadists",
+        "units",
+        "commanders",
+        "guerrillas",
+        "guerrilla",
+        "mercenaries",
+        "paramilitaries",
+        "paramilitary",
+        "terrorists",
+        "loyalists",
+    ]
 )
 LOADED_FOLLOWERS = frozenset({"terrorists"})
+PREPOSITIONS = frozenset(
+    [
+        "in",
+        "into",
+        "inside",
+        "across",
+        "from",
+        "to",
+        "of",
+        "at",
+        "on",
+        "near",
+        "over",
+        "within",
+        "throughout",
+        "for",
+        "against",
+        "with",
+        "by",
+        "and",
+        "or",
+    ]
+)
+# "rebel-held", "Hamas-run": the name qualifies a place or body, it is no actor mention.
+ATTRIBUTIVE = frozenset(
+    [
+        "held",
+        "controlled",
+        "run",
+        "led",
+        "backed",
+        "dominated",
+        "occupied",
+        "allied",
+        "aligned",
+        "affiliated",
+        "linked",
+        "leaning",
+        "friendly",
+        "supported",
+        "sponsored",
+        "besieged",
+        "administered",
+    ]
+)
 NER_CONFIRM = frozenset({"ORG", "NORP", "GPE", "FAC"})
 RANK_NAMED, RANK_DEMONYM, RANK_GENERIC = 0, 1, 2
 
-for _name, _target in (("fl_actor", Span), ("fl_actor_loaded", Span), ("fl_actor_candidates", Span)):
+for _name, _target in (
+    ("fl_actor", Span),
+    ("fl_actor_loaded", Span),
+    ("fl_actor_candidates", Span),
+):
     if not _target.has_extension(_name):
         _target.set_extension(_name, default=None)
 if not Doc.has_extension("fl_published"):
@@ -128,7 +202,9 @@ class ActorTagger:
                 continue
             exact = key.startswith("C|")
             aliases = [
-                a for a in self.dictionary.candidates(key[2:], case_sensitive=exact) if not a.after_demonym
+                a
+                for a in self.dictionary.candidates(key[2:], case_sensitive=exact)
+                if not a.after_demonym
             ]
             if aliases:
                 pending.append((start, end, aliases))
@@ -143,7 +219,7 @@ class ActorTagger:
             hit = self._alias_hit(doc, start, end, aliases, strong, has_cue, when)
             if hit is not None:
                 hits.append(hit)
-        return [self._span(doc, h) for h in _resolve(hits)]
+        return [self._span(doc, h) for h in _resolve(doc, hits)]
 
     def _entry(self, alias: Alias) -> ActorEntry:
         entry = self.dictionary.get(alias.actor_id)
@@ -165,16 +241,18 @@ class ActorTagger:
         for alias in aliases:
             if alias.case_sensitive and _in_caps_run(doc, start, end):
                 continue  # "IS IT TRUE": a headline in capitals, not an acronym
+            # an NER ORG says nothing about which body an acronym names ("AFP"), so it
+            # confirms only weak names written out ("Amal", "Islah")
             if alias.weak and not (
                 alias.actor_id in strong
                 or any(has_cue(c) for c in self._entry(alias).context)
-                or self._ner_confirms(span)
+                or (not alias.case_sensitive and self._ner_confirms(span))
             ):
                 continue
             kept.append(alias)
         if not kept:
             return None
-        candidates = tuple(dict.fromkeys(self._entry(a) for a in kept))
+        candidates = tuple(self.dictionary.with_siblings(self._entry(a) for a in kept))
         entry = self.dictionary.choose(candidates, when, has_cue)
         if entry is None:
             return None
@@ -186,7 +264,9 @@ class ActorTagger:
         start, end, grown_loaded = self._grow(doc, start, end, entry)
         return _Hit(start, end, entry, RANK_NAMED, loaded or grown_loaded, candidates)
 
-    def _demonym_hit(self, doc: Doc, key: str, start: int, end: int, when: date | None) -> _Hit | None:
+    def _demonym_hit(
+        self, doc: Doc, key: str, start: int, end: int, when: date | None
+    ) -> _Hit | None:
         _, n_text, m_text = key.split("|")
         n, m = int(n_text), int(m_text)
         if end - start < n + m:
@@ -198,9 +278,18 @@ class ActorTagger:
         middle = doc[start + n : end - m]
         if any(t.lower_ not in MODIFIERS and t.lower_ not in POSSESSIVE for t in middle):
             return None
+        if (
+            not any(t.lower_ in POSSESSIVE for t in middle)
+            and start > 0
+            and doc[start - 1].lower_ in PREPOSITIONS
+            and self.dictionary.is_country_name(prefix.text)
+        ):
+            return None  # "fighting in Syria rebels said": a place, not an adjective
         generic = self.dictionary.generic_for(doc[end - m : end].text)
         if generic is None:
             return None
+        if generic.state is None and any(t.lower_ in STATE_MODIFIERS for t in middle):
+            generic = self.dictionary.get("g_military") or generic  # "Syrian government fighters"
         entry = self.dictionary.with_country(generic, cc, when)
         if entry is None:
             return None
@@ -267,24 +356,57 @@ def _in_caps_run(doc: Doc, start: int, end: int) -> bool:
     """True when the words around a short acronym are capitals too (a shouted headline)."""
     if end - start > 1 or len(doc[start].text) > 4:
         return False
-    neighbours = [t for t in (doc[start - 1] if start else None, doc[end] if end < len(doc) else None) if t is not None and t.is_alpha]
+    neighbours = [
+        t
+        for t in (doc[start - 1] if start else None, doc[end] if end < len(doc) else None)
+        if t is not None and t.is_alpha
+    ]
     return bool(neighbours) and all(t.is_upper and len(t.text) > 1 for t in neighbours)
 
 
 def _generic_ok(doc: Doc, start: int, end: int) -> bool:
     """Generic phrases used as words, not actors: "an army of volunteers", "military operation"."""
     last = doc[end - 1]
-    if last.lower_ == "army" and end < len(doc) and doc[end].lower_ == "of":
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and (
+        (last.lower_ == "army" and nxt.lower_ == "of") or nxt.lower_ in ATTRIBUTIVE
+    ):
+        return False  # "an army of volunteers", "rebel held areas"
+    if _inside_name(doc, start, end):
+        return False  # "Central Military Media", "Syrian Civil Defence Police"
+    if not doc.has_annotation("POS"):
+        return True
+    # with a tagger: an adjective ("civilian casualties", "military operation") or a
+    # noun modifying the next noun ("rebel commander", "police station") is no actor
+    if last.pos_ == "ADJ":
         return False
-    # with a tagger, an adjective ("civilian casualties", "military operation") is no actor
-    return not (doc.has_annotation("POS") and last.pos_ == "ADJ")
+    return not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.is_lower)
 
 
-def _resolve(hits: Sequence[_Hit]) -> list[_Hit]:
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """Capitalised generic words between capitalised words belong to a proper name."""
+    if not any(t.is_title for t in doc[start:end]) or doc[start].is_sent_start:
+        return False
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return any(t is not None and t.is_title and t.is_alpha for t in (before, after))
+
+
+def _attributive(doc: Doc, end: int) -> bool:
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "\u2010", "\u2011")
+        and doc[end + 1].lower_ in ATTRIBUTIVE
+    )
+
+
+def _resolve(doc: Doc, hits: Sequence[_Hit]) -> list[_Hit]:
     """Non-overlapping hits: longest first, then named > demonym > generic, then leftmost."""
     taken: set[int] = set()
     chosen = []
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.rank, h.start)):
+        if _attributive(doc, hit.end):
+            continue
         tokens = set(range(hit.start, hit.end))
         if tokens & taken:
             continue

@@ -84,7 +84,9 @@ NEGATING_VERBS = frozenset({"fail", "refuse", "prevent", "avoid", "halt", "stop"
 DENY_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
 # Climb from the trigger to its governors only through these relations: a clause
 # that is the complement of "plan", "deny", "call for" (not a separate event).
-_CLIMB = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "conj", "nsubjpass", "attr"})
+_CLIMB = frozenset(
+    {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "conj", "nsubjpass", "attr", "acl"}
+)
 # Cues whose own words are negative ("without resistance", "no resistance").
 _NEGATIVE_CUES = frozenset({"transfer"})
 
@@ -213,7 +215,7 @@ def events_from_sentence(
             continue
         kept.append(h)
         status_of[h.start] = status
-    decisions = classify(doc, kept, sent.known)
+    decisions = sorted(classify(doc, kept, sent.known), key=lambda d: d.hit.start)
     if not decisions:
         return []
     quantities = tuple(find_quantities(doc, sent.offset))
@@ -228,7 +230,7 @@ def _event(
         _actor(doc, a, "actor2", offset) for a in d.actor2
     )
     return Event(
-        sentence=TextSpan(doc.text, offset, offset + len(doc.text)),
+        sentence=TextSpan(doc.text.rstrip(), offset, offset + len(doc.text.rstrip())),
         trigger=TextSpan(trig.text, offset + trig.start_char, offset + trig.end_char),
         event_type=d.event_type,
         sub_event_type=d.sub_event_type,
@@ -269,8 +271,21 @@ def article_events(
     return [e for e in title_events if e.sub_event_type not in body_types] + merged
 
 
-def _places(doc: Doc) -> set[str]:
-    return {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+def _places(doc: Doc, ev: Event, offset: int) -> set[str]:
+    """Place-like names of a sentence: GPE/LOC/FAC entities and proper-noun objects
+    that are not the event's actors (the small model tags many villages as ORG,
+    PERSON or nothing)."""
+    actor_chars = {i - offset for a in ev.actors for i in range(a.start, a.end)}
+    names = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    names |= {
+        t.lower_
+        for t in doc
+        if t.pos_ == "PROPN"
+        and t.dep_ in ("pobj", "dobj")
+        and t.ent_type_ not in ("NORP", "DATE")
+        and t.idx not in actor_chars
+    }
+    return names
 
 
 def _merge_adjacent(
@@ -283,7 +298,7 @@ def _merge_adjacent(
         if out:
             j, prev = out[-1]
             near = sentences[i].offset - sentences[j].offset
-            if j == i - 1 and _same_event(prev, ev, sentences[j].doc, sentences[i].doc):
+            if j == i - 1 and _same_event(prev, ev, sentences[j], sentences[i]):
                 out[-1] = (i, _union(prev, ev))
                 continue
             if i - j <= 2 and near < 600 and _anaphoric(ev, sentences[i]):
@@ -293,12 +308,12 @@ def _merge_adjacent(
     return [e for _, e in out]
 
 
-def _same_event(a: Event, b: Event, doc_a: Doc, doc_b: Doc) -> bool:
+def _same_event(a: Event, b: Event, sa: SentenceInput, sb: SentenceInput) -> bool:
     if a.sub_event_type != b.sub_event_type:
         return False
     if a.date and b.date and a.date.value != b.date.value:
         return False
-    pa, pb = _places(doc_a), _places(doc_b)
+    pa, pb = _places(sa.doc, a, sa.offset), _places(sb.doc, b, sb.offset)
     if pa and pb and not pa & pb:
         return False
     na = {x.name.lower() for x in a.actors}

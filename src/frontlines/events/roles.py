@@ -9,7 +9,7 @@ decision rules can tell state forces from rebels, civilians and protesters.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -137,7 +137,7 @@ def argument_tokens(head: Token) -> tuple[list[Token], list[Token]]:
     if head.pos_ in ("NOUN", "PROPN"):
         for c in head.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < head.i:
-                a1.append(c)
+                a1.extend(_with_conjuncts(c))
             elif c.dep_ == "prep":
                 obj = _pobj(c)
                 if obj is None:
@@ -178,8 +178,8 @@ def argument_tokens(head: Token) -> tuple[list[Token], list[Token]]:
                 a1.extend(_with_conjuncts(obj))
     a2.extend(_objects(head))
     if not a2:  # "shot and killed a man": the object sits on the conjoined verb
-        for conj in head.conjuncts:
-            a2.extend(_objects(conj))
+        for other in head.conjuncts:
+            a2.extend(_objects(other))
     return a1, a2
 
 
@@ -222,8 +222,28 @@ def roles(head: Token, known: Sequence[KnownActor]) -> tuple[list[ActorRef], lis
     """Typed actor1 and actor2 phrases of the trigger headed by ``head``."""
     t1, t2 = argument_tokens(head)
     a1 = _dedupe(r for r in (actor_ref(t, known) for t in t1) if r is not None)
-    a2 = _dedupe(r for r in (actor_ref(t, known) for t in t2) if r is not None)
+    if head.pos_ in ("NOUN", "PROPN"):
+        # "a Russian air strike", "Israeli shelling": the state's forces (ACLED
+        # "Military Forces of Russia"), unless the dictionary typed it otherwise.
+        a1 = [
+            replace(r, inter=1)
+            if r.inter is None and head.doc[r.head].ent_type_ in ("NORP", "GPE")
+            else r
+            for r in a1
+        ]
+    # An untyped proper noun as target is mostly a place the small model mistook
+    # for an organisation ("struck Saraqeb", "captured Kafr Nabl"): not an actor.
+    a2 = _dedupe(
+        r
+        for r in (actor_ref(t, known) for t in t2)
+        if r is not None
+        and not (r.inter is None and head.doc[r.head].pos_ == "PROPN" and not _known_at(r, known))
+    )
     return a1, a2
+
+
+def _known_at(ref: ActorRef, known: Sequence[KnownActor]) -> bool:
+    return any(k.start <= ref.head < k.end for k in known)
 
 
 def _dedupe(refs: Iterator[ActorRef] | list[ActorRef]) -> list[ActorRef]:

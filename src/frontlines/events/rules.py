@@ -399,6 +399,10 @@ def rule_violence(ctx: _Context) -> Decision | None:
     kills = ctx.cue("kill")
     if not (clash_strong or clash_weak or attacks or kills):
         return None
+    # "Residents beat a suspected thief to death": civilians acting as a mob.
+    mobbing = [h for h in kills + attacks if _initiator_inters(ctx, h) & {5, 7}]
+    if mobbing and not any(_initiator_inters(ctx, h) & ARMED for h in kills + attacks):
+        return ctx.decide(mobbing[0], "Mob violence", "ASSAULT", "beat")
     victims = _victim_inters(ctx, attacks + kills + clash_strong)
     armed_victim = bool(victims & ARMED) or _armed_target(ctx, attacks + kills)
     civ_victim = 7 in victims or (ctx.has(frozenset({"civilian"})) and not armed_victim)
@@ -412,10 +416,6 @@ def rule_violence(ctx: _Context) -> Decision | None:
     if armed_victim or (ctx.armed_present() and (clash_weak or attacks)):
         main = (clash_weak or attacks or kills)[0]
         return ctx.decide(main, "Armed clash", "FIGHT", "small-arms")
-    # "Residents beat a suspected thief to death": civilians acting as a mob.
-    mobbing = [h for h in kills if _initiator_inters(ctx, h) & {5, 7}]
-    if mobbing and not ctx.armed_present():
-        return ctx.decide(mobbing[0], "Mob violence", "ASSAULT", "beat")
     found = [h for h in kills if h.entry.phrase[0] in ("found", "body")]
     if found and ctx.has(VIOLENCE_SIGNS):
         return ctx.decide(found[0], "Attack", "ASSAULT", "kill")
@@ -558,6 +558,14 @@ def _first(ctx: _Context) -> Decision | None:
     return None
 
 
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a trigger belongs to (itself when a verb)."""
+    for t in (tok, tok.head, tok.head.head):
+        if t.pos_ == "VERB":
+            return t
+    return None
+
+
 def _secondary(ctx: _Context, primary: Decision) -> Decision | None:
     """A second event only when another strong trigger heads its own clause with its
     own subject ("X clashed with Y, while warplanes struck Z")."""
@@ -567,12 +575,14 @@ def _secondary(ctx: _Context, primary: Decision) -> Decision | None:
         if h is primary.hit or h.cue not in SECONDARY_CUES or not h.entry.strong:
             continue
         head = ctx.head(h)
-        if head.i in p_tree or p_head.i in {t.i for t in head.subtree}:
+        if head.i in p_tree:
             continue
-        verb = head if head.pos_ == "VERB" else head.head
-        if verb.pos_ != "VERB" or verb == p_head or verb in p_head.ancestors:
+        verb, p_verb = _clause_verb(head), _clause_verb(p_head)
+        if verb is None or p_verb is None or verb == p_verb:
             continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if not all(
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) for v in (verb, p_verb)
+        ):
             continue
         sub = _first(_Context(ctx.doc, [h], ctx.known))
         if sub is not None and sub.event_type != primary.event_type:

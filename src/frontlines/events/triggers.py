@@ -106,9 +106,14 @@ class TriggerLexicon:
         while i < n:
             tok = tokens[i]
             best: tuple[int, TriggerEntry] | None = None
-            for key in {tok.lemma_.lower(), tok.lower_}:
+            # Surface form first, then lemma; on equal length a strong entry wins
+            # ("fighting" the noun over "fight"). Fixed order: set order is random.
+            for key in (tok.lower_, tok.lemma_.lower()):
                 for entry in self._by_first.get(key, ()):
-                    if best is not None and len(entry.phrase) <= len(best[1].phrase):
+                    if best is not None and (len(entry.phrase), entry.strong) <= (
+                        len(best[1].phrase),
+                        best[1].strong,
+                    ):
                         continue
                     if entry.pos is not None and tok.pos_ != entry.pos:
                         continue
@@ -150,9 +155,14 @@ def inflections(word: str) -> frozenset[str]:
         forms |= {word[:-1] + "ing"}
     if word.endswith("y"):
         forms |= {word[:-1] + "ies", word[:-1] + "ied"}
-    if len(word) > 2 and word[-1] not in _VOWELS | {"w", "x", "y"} and word[-2] in _VOWELS:
-        if word[-3] not in _VOWELS:  # "ambush" no, "kidnap" -> "kidnapped"
-            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    # Consonant-vowel-consonant endings double: "kidnap" -> "kidnapped".
+    if (
+        len(word) > 2
+        and word[-1] not in _VOWELS | {"w", "x", "y"}
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    ):
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
     return frozenset(forms)
 
 

@@ -241,7 +241,7 @@ def build(path: Path) -> dict[str, int]:
         counts["continents"] += 1
 
     # --- subdivisions --------------------------------------------------------------
-    admin1_keys: dict[tuple[str, str], str] = {}
+    admin1_keys: dict[tuple[str, str], set[str]] = {}
     for sub in subs:
         if sub is None:
             continue
@@ -278,7 +278,7 @@ def build(path: Path) -> dict[str, int]:
             source=source,
         )
         if sub.level == 1 and len(parts) > 1:
-            admin1_keys[(cc, parts[1])] = name_key(strip_admin_words(sub.name) or sub.name)
+            admin1_keys[(cc, parts[1])] = {name_key(n) for n in names}
         counts[f"admin{sub.level}"] += 1
 
     # --- towns ---------------------------------------------------------------------
@@ -289,7 +289,7 @@ def build(path: Path) -> dict[str, int]:
         key = name_key(city["name"])
         if capital_town.get(cc, (0, 0, -1))[2] == gid:
             fcode = "PPLC"
-        elif a1 and admin1_keys.get((cc, a1)) == key:
+        elif a1 and key in admin1_keys.get((cc, a1), ()):
             fcode = "PPLA"  # a town named like its province is, in practice, its seat
         else:
             fcode = "PPL"

@@ -117,9 +117,10 @@ def analyse(text: str, start: int, end: int) -> RegionInfo:
 
 def precision(place: GazPlace, info: RegionInfo) -> int:
     """ACLED geo_precision for a resolved place and its qualifiers."""
-    if place.is_country or place.fcode in {"ADM1", "CONT", "RGN"} or place.fclass in {"L", "H"}:
+    if place.is_country or place.fcode in {"CONT", "RGN"} or place.fclass in {"L", "H"}:
         return 3
     if place.fclass == "A":
+        # "southeastern Idlib", "the western countryside of Aleppo": part of a province
         return 2 if info.is_partial or place.fcode != "ADM1" else 3
     if place.fclass == "T":
         return 2

@@ -26,7 +26,7 @@ FCODE_PRIOR = {
     "PPLC": 1.5,
     "PPLA": 1.0,
     "PPLA2": 0.5,
-    "ADM1": 1.0,
+    "ADM1": 0.8,
     "ADM2": -0.7,
     "RGN": 0.0,
 }

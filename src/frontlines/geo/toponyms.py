@@ -434,6 +434,7 @@ class ToponymFinder:
     def find(self, doc: Doc, include_demonyms: bool = True) -> list[Mention]:
         """Place mentions of ``doc`` in text order (character offsets into doc.text)."""
         out = _Collector(doc)
+        pending: list[tuple[Span, str]] = []
         actors = list(doc.spans["fl_actors"]) if "fl_actors" in doc.spans else []
         dem = demonyms()
         for ent in doc.ents:
@@ -448,7 +449,8 @@ class ToponymFinder:
                 continue
             exact_country = any(c.is_country for c in self.gaz.lookup(span.text))
             if not exact_country and any(a.start < span.end and span.start < a.end for a in actors):
-                continue  # an actor's name ("Hezbollah"), not a place
+                out.cover(span)  # an actor's name ("Hezbollah"), not a place
+                continue
             if ent.label_ in PLACE_LABELS:
                 if span.text[:1].islower() or doc[span.start].lower_.rstrip(".") in TITLES:
                     continue  # "marijuana", "Ms Raggi": tagging slips
@@ -464,9 +466,43 @@ class ToponymFinder:
                 cands, phon = self._candidates(span.text, allow_phonetic=strong)
                 if cands and (strong or self._context_agrees(doc, span, ent.label_, cands)):
                     out.add(span, "ner-maybe", ent.label_, cands, phon)
+                else:
+                    pending.append((span, ent.label_))
         self._match_runs(out, include_demonyms)
+        self._second_pass(out, pending)
         out.mentions.sort(key=lambda m: m.start)
         return out.mentions
+
+    def _second_pass(self, out: _Collector, pending: list[tuple[Span, str]]) -> None:
+        """ORG/PERSON names next to accepted places: "pounded Kafr Nabl and Jisr al-Shughur
+        in Idlib" (coordinated with, or placed in, a known place)."""
+        doc = out.doc
+        changed = True
+        while changed and pending:
+            changed = False
+            for item in list(pending):
+                span, label = item
+                if any(out.taken[span.start : span.end]):
+                    pending.remove(item)
+                    continue
+                if not self._linked(doc, span, out.taken):
+                    continue
+                cands, phon = self._candidates(span.text, allow_phonetic=True)
+                pending.remove(item)
+                if cands:
+                    out.add(span, "ner-maybe", label, cands, phon)
+                    changed = True
+
+    @staticmethod
+    def _linked(doc: Doc, span: Span, taken: list[bool]) -> bool:
+        i, j = span.start, span.end
+        if i >= 2 and doc[i - 1].lower_ in {",", "and", "or"} and taken[i - 2]:
+            return True
+        if j + 1 < len(doc) and doc[j].lower_ in {",", "and", "or", "in"} and taken[j + 1]:
+            return (
+                doc[j].lower_ != "," or j + 2 >= len(doc) or not doc[j + 2].is_alpha or taken[j + 1]
+            )
+        return False
 
     @staticmethod
     def _strong_context(doc: Doc, span: Span, taken: list[bool]) -> bool:
@@ -486,8 +522,13 @@ class ToponymFinder:
             if nxt is not None and nxt.lemma_ in SPEECH_VERBS:
                 return False
             return any(c.is_country or c.fcode in {"CONT", "ADM1"} for c in cands)
+        if len(span) > 1 and any(c.fclass == "S" for c in cands):
+            return True  # a multi-word facility name: "Hmeimim Air Base"
         return any(
-            c.is_country or c.fcode in {"CONT", "ADM1", "PPLC"} or c.population >= 500_000
+            c.is_country
+            or c.fcode in {"CONT", "ADM1", "PPLC"}
+            or c.population >= 500_000
+            or (c.source or "").startswith("supplement")
             for c in cands
         )
 
