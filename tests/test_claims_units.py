@@ -1,0 +1,285 @@
+"""Claims parts that need no model: typing, flags, evidence, hedges, sources, profile, gold parser."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from frontlines.claims.claimant import type_phrase
+from frontlines.claims.flags import TECHNIQUES, find_flags_text, patterns
+from frontlines.claims.hedges import find_evidence, find_hedges
+from frontlines.claims.lexicon import ClaimsLexicon
+from frontlines.claims.profile import profile
+from frontlines.claims.sources import SourceRegistry, detect_original_source, find_repost_names
+from frontlines.eval.claims import load_gold, parse_gold
+from frontlines.eval.common import bundled
+from frontlines.types import (
+    Article,
+    Claim,
+    Claimant,
+    Event,
+    Extraction,
+    Flag,
+    Segment,
+    TextSpan,
+)
+
+LEX = ClaimsLexicon.bundled()
+VOCAB = spacy.blank("en").vocab  # English lexical attributes, no model
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the Russian Defence Ministry", "military"),
+        ("Ukraine's General Staff", "military"),
+        ("the Kremlin", "government"),
+        ("Palestinian health officials", "government"),
+        ("The Houthi-run Saba news agency", "media"),
+        ("Houthi-run health ministry", "government"),
+        ("Yemen's Houthis", "armed_group"),
+        ("the commander of the 93rd brigade", "military"),
+        ("the press service of the 72nd brigade", "military"),
+        ("The Syrian Observatory for Human Rights", "monitor"),
+        ("Opposition activists", "activists"),
+        ("the U.N. humanitarian office", "international_org"),
+        ("residents and rebel sources", "witness"),
+        ("two rebel commanders", "armed_group"),
+        ("a source in Ukraine's SBU security service", "anonymous"),
+        ("A senior Indian government source", "government"),
+        ("Presidential spokesman Dmitry Peskov", "government"),
+        ("Armed forces spokesman Yahya Saree", "armed_group"),
+        ("The Myanmar National Democratic Alliance Army", "armed_group"),
+        ("TASS", "media"),
+        ("Israel", "government"),
+        # negatives: nothing in the phrase names a kind of claimant
+        ("the village", None),
+        ("a teacher who escaped", "witness"),
+        ("Samira", None),
+    ],
+)
+def test_type_phrase(phrase: str, expected: str | None) -> None:
+    assert type_phrase(phrase, LEX).type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The heroic defenders of Bakhmut inflicted a devastating blow on the enemy.",
+            {
+                ("Flag-Waving", "The heroic defenders of Bakhmut"),
+                ("Loaded_Language", "a devastating blow"),
+            },
+        ),
+        ("The Kiev regime shelled Donetsk again.", {("Name_Calling,Labeling", "The Kiev regime")}),
+        (
+            "Army units killed terrorists of the so-called Nusra Front.",
+            {("Name_Calling,Labeling", "terrorists"), ("Doubt", "so-called")},
+        ),
+        (
+            "What about the civilians killed in Raqqa?",
+            {("Whataboutism,Straw_Men,Red_Herring", "What about the civilians killed in Raqqa?")},
+        ),
+        ("It is what it is.", {("Thought-terminating_Cliches", "It is what it is.")}),
+        ("Glory to Ukraine!", {("Slogans", "Glory to Ukraine!")}),
+        (
+            "The strike caused only minor damage.",
+            {("Exaggeration,Minimisation", "only minor damage")},
+        ),
+        # negatives: neutral wire wording is not flagged
+        ("Russian forces captured the village of Krasnohorivka, the ministry said.", set()),
+        ("The Investigative Committee opened a criminal case over the shelling.", set()),
+        ("Turkey's defence ministry said it neutralised 17 Kurdish militants.", set()),
+        ("The group is designated a terrorist organisation by the United States.", set()),
+        ("Israel says it targets Hamas militants.", set()),
+        ("Explosions could be heard across Khartoum, residents said.", set()),
+    ],
+)
+def test_flags(text: str, expected: set[tuple[str, str]]) -> None:
+    flags = find_flags_text(text)
+    assert {(f.technique, f.text) for f in flags} == expected
+    for f in flags:
+        assert text[f.start : f.end] == f.text
+
+
+def test_flag_offsets_and_labels() -> None:
+    flags = find_flags_text("Glory to Ukraine!", offset=100)
+    assert flags == [Flag("Slogans", "Glory to Ukraine!", 100, 117)]
+    assert {p.technique for p in patterns()} <= TECHNIQUES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The figure could not be independently verified.", "disputed"),
+        ("Hamas said it destroyed a tank but provided no photo or video evidence.", "disputed"),
+        ("Drone operators published a video of the strike.", "visual"),
+        ("Satellite images reviewed by AP show destroyed buildings.", "visual"),
+        ("The army said in a statement that it repelled the attack.", "documentary"),
+        ("The governor said on Telegram that 28 settlements were lost.", "documentary"),
+        ("The ministry said its forces took the village.", None),
+        ("A witness told Reuters the shelling lasted all night.", None),
+    ],
+)
+def test_evidence(text: str, expected: str | None) -> None:
+    assert find_evidence(text, LEX) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Russia", "may", "launch", "a", "new", "offensive"], ["may"]),
+        (["The", "enemy", "lost", "up", "to", "240", "servicemen"], ["up to"]),
+        (["A", "drone", "reportedly", "hit", "the", "depot"], ["reportedly"]),
+        (["It", "appeared", "to", "be", "deliberate"], ["appeared"]),
+        # negatives
+        (["The", "footage", "appeared", "days", "later"], []),
+        (["The", "claim", "could", "not", "be", "verified"], []),
+        (["They", "talked", "about", "the", "war"], []),
+    ],
+)
+def test_hedges_on_hand_built_docs(words: list[str], expected: list[str]) -> None:
+    doc = Doc(VOCAB, words=words)
+    assert [h[0] for h in find_hedges(doc[:], LEX)] == expected
+
+
+REPOST = (
+    "Title\n\nMOSCOW - Troops advanced, the ministry said.\n\n"
+    "Originally published by Federal Telegraph Agency. All posts on behalf of FTA are republished.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "expected"),
+    [
+        (REPOST, "Axis Front Review", "Federal Telegraph Agency"),
+        ("Body text.\n\nSource: TASS\n", None, "TASS"),
+        ("Body.\n\nRepublished from Sputnik News with permission.", None, "Sputnik"),
+        ("Body.\n\nThis article first appeared on Reuters.com.", None, "Reuters"),
+        # negatives: the site's own name, or no repost line at all
+        ("Source: Axis Front Review\n\nBody.", "Axis Front Review", None),
+        ("Troops advanced near the town, the source said.", None, None),
+    ],
+)
+def test_detect_original_source(text: str, own: str | None, expected: str | None) -> None:
+    assert detect_original_source(text, (), own=own) == expected
+
+
+def test_original_source_from_boilerplate_segment() -> None:
+    body_end = REPOST.index("Originally")
+    segs = (Segment("body", 7, body_end - 2), Segment("boilerplate", body_end, len(REPOST) - 1))
+    assert detect_original_source(REPOST, segs) == "Federal Telegraph Agency"
+    assert find_repost_names("All posts on behalf of FTA are republished") == ["FTA"]
+
+
+def test_registry_lookup_and_override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reg = SourceRegistry.bundled()
+    sana = reg.lookup("https://www.sana.sy/en/?p=1")
+    assert sana is not None and sana.name == "SANA" and sana.ownership == "state"
+    assert sana.alignment_in("syria") == "pro-government"
+    assert reg.lookup("Syrian Arab News Agency") is sana
+    assert reg.lookup("unknown-outlet.example") is None
+    user = tmp_path / "mine.tsv"
+    user.write_text(
+        "SANA\tsana.sy\tSY\tstate\tsyria=regime mouthpiece\thttps://example.org\n"
+        "Levant Arab News Agency|LANA\tlana-news.example\tSY\tstate\tsyria=pro-government\t\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FRONTLINES_SOURCES", str(user))
+    SourceRegistry.bundled.cache_clear()
+    try:
+        mine = SourceRegistry.bundled()
+        assert mine.lookup("LANA") is not None
+        sana2 = mine.lookup("sana.sy")
+        assert sana2 is not None and sana2.alignment_in("syria") == "regime mouthpiece"
+    finally:
+        monkeypatch.delenv("FRONTLINES_SOURCES")
+        SourceRegistry.bundled.cache_clear()
+
+
+def _event(start: int, claim: Claim | None) -> Event:
+    return Event(
+        TextSpan("x", start, start + 10),
+        TextSpan("x", start, start + 1),
+        "Battles",
+        "Armed clash",
+        "ASSAULT",
+        None,
+        claim=claim,
+    )
+
+
+def test_profile_shares() -> None:
+    text = "Title here\n" + "word " * 200 + "\n" + "comment " * 100
+    body_end = 11 + 200 * 5
+    article = Article(text=text, path="a.txt", format="txt", original_source="TASS")
+    ministry = Claimant("the ministry", 20, 32, "military")
+    extraction = Extraction(
+        article=article,
+        segments=(
+            Segment("title", 0, 10),
+            Segment("body", 11, body_end),
+            Segment("comments", body_end + 1, len(text)),
+        ),
+        events=(
+            _event(20, Claim(ministry, "reported", (), "none_cited")),
+            _event(40, Claim(ministry, "claimed", (), "visual")),
+            _event(60, None),
+            _event(80, Claim(Claimant(None, None, None, "author"), "future", (), None)),
+        ),
+        flags=(Flag("Loaded_Language", "word", 11, 15),),
+    )
+    p = profile(extraction)
+    assert p.events == 4
+    assert p.own_voice_share == 0.5 and p.attributed_share == 0.5
+    assert p.no_evidence_share == 0.5  # the future claim has no evidence slot
+    assert p.words == 202
+    assert p.flags_per_1000_words == pytest.approx(1000 / 202)
+    assert p.comment_share == pytest.approx(100 / 302)
+    assert p.original_source == "TASS"
+    assert json.dumps(p.to_json())
+
+
+def test_profile_without_events() -> None:
+    article = Article(text="Nothing happened.", path="b.txt", format="txt")
+    p = profile(Extraction(article=article, segments=(Segment("body", 0, 17),)))
+    assert p.events == 0 and p.own_voice_share is None and p.no_evidence_share is None
+
+
+def test_gold_parser_and_bundled_gold() -> None:
+    blocks = parse_gold(
+        "=== a | wire\nS One thing happened, the army said.\nC the army | military\n"
+        "P\nS It added more.\nC the army | military\nE documentary\nH may\n"
+    )
+    assert blocks[0].text == "One thing happened, the army said.\nIt added more."
+    second = blocks[0].sentences[1]
+    assert second.gold_modality() == "reported" and second.gold_evidence() == "documentary"
+    assert second.hedges == ["may"]
+    gold = load_gold()
+    attributed = sum(1 for b in gold for s in b.sentences if s.claimant)
+    assert attributed >= 150
+    assert sum(1 for b in gold for s in b.sentences if not s.claimant) >= 40  # negatives
+    assert {b.style for b in gold} >= {"wire", "state", "partisan", "monitor"}
+    assert bundled("gold", "claims", "heldout", "heldout.txt").exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Idlib is one of four so-called de-escalation zones.",
+        "The activist group Raqqa is Being Slaughtered Silently said ten died.",
+        "Police said criminal gangs control parts of the capital.",
+        "The town was the scene of huge damage after the earthquake.",
+        "The army continued strikes on militants, that terrorist groups use the road is known.",
+    ],
+)
+def test_wire_wording_not_flagged(text: str) -> None:
+    flags = find_flags_text(text)
+    assert all(f.technique != "Doubt" and f.text != "gangs" for f in flags)
+    assert not any(f.technique in ("Loaded_Language", "Exaggeration,Minimisation") for f in flags)
+    assert not any(f.text.lower().startswith("that ") for f in flags)
