@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from .claims import attribute_events, detect_original_source, find_flags
 from .geo.geocoder import Geocoder
 from .geo.locate import locate_event
 from .pipeline import EventContext, analyse, extract_article_events
@@ -136,14 +137,25 @@ def process_batch(
             for doc, ctx in zip(own_docs, own_contexts, strict=True)
             for place in geocoder.geoparse(doc, ctx.offset, article.text)
         ]
+        offsets = [ctx.offset for ctx in own_contexts]
         events = extract_article_events(own_docs, own_contexts) if own_docs else []
-        events = _locate(events, places, article.text)
+        events = attribute_events(own_docs, offsets, _locate(events, places, article.text))
+        flags = [
+            flag
+            for doc, off in zip(own_docs, offsets, strict=True)
+            for flag in find_flags(doc, off)
+        ]
+        if article.original_source is None:
+            original = detect_original_source(article.text, segments[k], own=article.source)
+            if original is not None:
+                article = dataclasses.replace(article, original_source=original)
         results.append(
             Extraction(
                 article=article,
                 segments=segments[k],
                 events=tuple(events),
                 places=tuple(places),
+                flags=tuple(flags),
             )
         )
     return results

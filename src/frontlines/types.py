@@ -83,6 +83,8 @@ class Article:
             "url": self.url,
             "title": self.title,
             "published": self.published.isoformat() if self.published else None,
+            # Beyond the contract: the outlet a repost names as its origin.
+            "original_source": self.original_source,
         }
 
 
