@@ -28,36 +28,20 @@ from typing import Any
 from ..errors import FrontlinesError
 from ..eval.common import bundled
 
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as prose (one string, space-separated)."""
+    return frozenset(text.split())
+
+
 EXTRA_ENV = "FRONTLINES_ACTORS_EXTRA"
 STATE_NAMES = {"mil": "Military Forces of", "pol": "Police Forces of", "gov": "Government of"}
 # Words allowed between a demonym and a force noun: "Syrian government forces",
 # "Israeli occupation forces". "opposition" or "-backed" are deliberately absent.
-MODIFIERS = frozenset(
-    [
-        "government",
-        "regime",
-        "state",
-        "armed",
-        "occupation",
-        "occupying",
-        "ground",
-        "regular",
-        "elite",
-        "federal",
-        "junta",
-        "military",
-        "army",
-        "naval",
-        "sea",
-        "attack",
-        "kamikaze",
-        "combat",
-        "fighter",
-        "frontline",
-        "border",
-        "national",
-        "interim",
-    ]
+MODIFIERS = words(
+    "government regime state armed occupation occupying ground regular elite federal "
+    "junta military army naval sea attack kamikaze combat fighter frontline border "
+    "national interim"
 )
 # A modifier that makes any force noun the state's: "Syrian government fighters".
 STATE_MODIFIERS = frozenset(
@@ -348,7 +332,7 @@ class ActorDictionary:
         self,
         entries: Sequence[ActorEntry],
         when: date | None = None,
-        has_cue: Callable[[str], bool] | None = None,
+        has_cue: Callable[[str], bool] | Sequence[Callable[[str], bool]] | None = None,
     ) -> ActorEntry | None:
         """One entry among several for the same words: by date, then context cues, then file order.
 
@@ -364,8 +348,11 @@ class ActorDictionary:
                 valid = [s for e in pool if (s := self._successor_on(e, when)) is not None]
             if valid:
                 pool = list(dict.fromkeys(valid))
-        if len(pool) > 1 and has_cue is not None:
-            cued = [e for e in pool if any(has_cue(c) for c in e.context)]
+        tests = [has_cue] if callable(has_cue) else list(has_cue or ())
+        for test in tests:  # e.g. cues near the mention first, then anywhere in the doc
+            if len(pool) < 2:
+                break
+            cued = [e for e in pool if any(test(c) for c in e.context)]
             if cued:
                 pool = cued
         return pool[0]

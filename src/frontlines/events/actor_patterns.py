@@ -83,6 +83,21 @@ def build_patterns(dictionary: ActorDictionary) -> list[dict[str, Any]]:
         out.append({"label": LABEL, "pattern": pattern, "id": key})
 
     # country names and demonyms grouped by token count; case-sensitive ones apart
+    # bare country names, resolved by the tagger only as a clause subject ("Russia launched")
+    for cc, country in dictionary.countries.items():
+        for name in country.names:
+            exact = dictionary.country_of(name) == cc and name.isupper()
+            words = split(name)
+            out.append(
+                {
+                    "label": LABEL,
+                    "pattern": [{"ORTH": w} for w in words]
+                    if exact
+                    else [lower_token(w) for w in words],
+                    "id": f"K|{cc}",
+                }
+            )
+
     prefixes: dict[tuple[int, bool], list[set[str]]] = defaultdict(list)
     for form, exact in dictionary.country_forms():
         words = split(form)

@@ -1,15 +1,23 @@
 """Actor tagging: the "frontlines_actors_v1" spaCy component and ``tag_actors``.
 
-One Matcher pass over the doc finds every alias of the actor dictionary and
-every "<demonym|country> [modifiers] <force noun>" phrase; then, per match
-only (never per dictionary row):
+One matching pass over the doc (two hash-based PhraseMatchers for the aliases,
+on LOWER and on ORTH, and a Matcher holding a few dozen set-valued demonym
+patterns) finds every alias of the actor dictionary and every
+"<demonym|country> [modifiers] <force noun>" phrase; then, per match only
+(never per dictionary row):
 - weak aliases ("AA", "PDF", "SNA") are kept when the doc confirms them: another
   alias of the same actor, one of the row's context cues, or an NER ORG/NORP
   span over them;
 - an alias shared by several actors is settled by the publication date (with
-  successor chains), then context cues, then file order;
-- named matches grow over a trailing force noun ("Hamas fighters") and a leading
-  demonym or "<country>'s" of their own country ("Yemen's Houthi rebels");
+  successor chains), then the context cue nearest to the mention, then any cue
+  in the doc, then file order;
+- named matches grow over up to two trailing force or group nouns ("Hamas
+  fighters", "AFC/M23 rebel alliance") and a leading demonym or "<country>'s" of
+  their own country ("Yemen's Houthi rebels");
+- with a tagger, a bare country name that is the subject of an attack verb is its
+  military, of a speech or policy verb its government ("Russia launched ...",
+  "Israel said ...");
+- attributive uses are dropped ("rebel-held", "Hamas-run", "an army of volunteers");
 - the longest span wins; on a tie, named actors beat demonym phrases, which beat
   generic phrases.
 Results go to ``doc.spans["fl_actors"]`` (label = entry id), with the entry in
@@ -19,6 +27,7 @@ Results go to ``doc.spans["fl_actors"]`` (label = entry id), with the entry in
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import defaultdict
@@ -34,87 +43,57 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..types import Actor, ActorRole
-from .actor_data import MODIFIERS, STATE_MODIFIERS, ActorDictionary, ActorEntry, Alias, fold
+from .actor_data import (
+    MODIFIERS,
+    STATE_MODIFIERS,
+    ActorDictionary,
+    ActorEntry,
+    Alias,
+    fold,
+    words,
+)
 from .actor_patterns import POSSESSIVE
 
 FACTORY = "frontlines_actors_v1"
 SPANS_KEY = "fl_actors"
 # Nouns a named match grows over: "Hamas fighters", "RSF paramilitaries".
-FOLLOWERS = frozenset(
-    [
-        "fighters",
-        "fighter",
-        "militants",
-        "militant",
-        "rebels",
-        "rebel",
-        "forces",
-        "troops",
-        "soldiers",
-        "militia",
-        "militias",
-        "militiamen",
-        "gunmen",
-        "members",
-        "operatives",
-        "insurgents",
-        "jihadists",
-        "units",
-        "commanders",
-        "guerrillas",
-        "guerrilla",
-        "mercenaries",
-        "paramilitaries",
-        "paramilitary",
-        "terrorists",
-        "loyalists",
-    ]
+FOLLOWERS = words(
+    "fighters fighter militants militant rebels rebel forces troops soldiers militia "
+    "militias militiamen gunmen members operatives insurgents jihadists units commanders "
+    "guerrillas guerrilla mercenaries paramilitaries paramilitary terrorists loyalists "
+    "bombers bomber"
 )
+# Other words a named match grows over (two at most): "G9 gang alliance",
+# "ISIL group fighters", "ISIS suicide bombers".
+GROUP_NOUNS = words("alliance gang group faction network cartel contractors suicide")
+# Words a demonym phrase grows over: "Russian military instructors".
+STAFF_NOUNS = frozenset(
+    ["instructors", "advisers", "advisors", "personnel", "officers", "contractors"]
+)
+LOADED_MODIFIERS = words("occupation occupying")  # "Russian occupation forces"
 LOADED_FOLLOWERS = frozenset({"terrorists"})
-PREPOSITIONS = frozenset(
-    [
-        "in",
-        "into",
-        "inside",
-        "across",
-        "from",
-        "to",
-        "of",
-        "at",
-        "on",
-        "near",
-        "over",
-        "within",
-        "throughout",
-        "for",
-        "against",
-        "with",
-        "by",
-        "and",
-        "or",
-    ]
+PREPOSITIONS = words(
+    "in into inside across from to of at on near over within throughout for against with by and or"
+)
+# A country that "says" something is its government; one that strikes, its military.
+GOV_VERBS = words(
+    "say tell claim accuse announce deny warn state report insist confirm demand call urge "
+    "condemn reject respond vow threaten summon discuss consider agree sign host negotiate "
+    "propose impose sanction recognise recognize expel ask request blame arrest detain ban"
+)
+MIL_VERBS = words(
+    "launch strike shell bomb deploy attack fire send target kill hit intercept shoot conduct "
+    "begin start invade occupy seize capture advance withdraw retake bombard pound raid use "
+    "mobilize mobilise destroy down carry escalate resume"
 )
 # "rebel-held", "Hamas-run": the name qualifies a place or body, it is no actor mention.
-ATTRIBUTIVE = frozenset(
-    [
-        "held",
-        "controlled",
-        "run",
-        "led",
-        "backed",
-        "dominated",
-        "occupied",
-        "allied",
-        "aligned",
-        "affiliated",
-        "linked",
-        "leaning",
-        "friendly",
-        "supported",
-        "sponsored",
-        "besieged",
-        "administered",
-    ]
+ATTRIBUTIVE = words(
+    "held controlled run led backed dominated occupied allied aligned affiliated linked "
+    "leaning friendly supported sponsored besieged administered"
+)
+# Generic words that are also adjectives; others ("junta") are tagged ADJ by mistake.
+ADJECTIVAL = frozenset(
+    ["civilian", "military", "rebel", "insurgent", "militant", "jihadist", "islamist"]
 )
 NER_CONFIRM = frozenset({"ORG", "NORP", "GPE", "FAC"})
 RANK_NAMED, RANK_DEMONYM, RANK_GENERIC = 0, 1, 2
@@ -167,9 +146,9 @@ class ActorTagger:
             if key.startswith("D|") or any(p is None for p in phrases):
                 self.matcher.add(key, patterns)
                 continue
-            for attr, words in (p for p in phrases if p is not None):
+            for attr, tokens in (p for p in phrases if p is not None):
                 target = self.lower if attr == "LOWER" else self.orth
-                target.add(key, [Doc(vocab, words=list(words))])
+                target.add(key, [Doc(vocab, words=list(tokens))])
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[self.spans_key] = self.tag(doc)
@@ -181,13 +160,16 @@ class ActorTagger:
             published = doc._.fl_published
             when = published if isinstance(published, date) else None
         folded = fold(doc.text)
-        cue_cache: dict[str, bool] = {}
+        cue_cache: dict[str, list[int]] = {}
 
-        def has_cue(cue: str) -> bool:
+        def cue_at(cue: str) -> list[int]:
             if cue not in cue_cache:
                 pattern = r"(?<!\w)" + re.escape(fold(cue)) + r"(?!\w)"
-                cue_cache[cue] = re.search(pattern, folded) is not None
+                cue_cache[cue] = [m.start() for m in re.finditer(pattern, folded)]
             return cue_cache[cue]
+
+        def has_cue(cue: str) -> bool:
+            return bool(cue_at(cue))
 
         pending: list[tuple[int, int, list[Alias]]] = []
         hits: list[_Hit] = []
@@ -195,8 +177,11 @@ class ActorTagger:
         matches = [*self.lower(doc), *self.orth(doc), *self.matcher(doc)]
         for match_id, start, end in matches:
             key = strings[match_id]
-            if key.startswith("D|"):
-                hit = self._demonym_hit(doc, key, start, end, when)
+            if key.startswith(("D|", "K|")):
+                if key.startswith("D|"):
+                    hit = self._demonym_hit(doc, key, start, end, when)
+                else:
+                    hit = self._country_hit(doc, key[2:], start, end, when)
                 if hit is not None:
                     hits.append(hit)
                 continue
@@ -216,7 +201,30 @@ class ActorTagger:
             if not a.weak and not self._entry(a).generic
         }
         for start, end, aliases in pending:
-            hit = self._alias_hit(doc, start, end, aliases, strong, has_cue, when)
+            at = doc[start].idx
+
+            def distance(cue: str, at: int = at) -> int:
+                found = cue_at(cue)  # sorted start offsets
+                i = bisect.bisect_left(found, at)
+                return min(
+                    (abs(found[j] - at) for j in (i - 1, i) if 0 <= j < len(found)),
+                    default=len(folded) + 1,
+                )
+
+            # the cue nearest to the mention decides first ("Kurdish fighters" near
+            # "Kirkuk" in a text that also names Syria), then any cue in the doc
+            shared = len({a.actor_id for a in aliases}) > 1
+            best = min(
+                (distance(c) for a in aliases for c in self._entry(a).context if shared),
+                default=len(folded) + 1,
+            )
+
+            def nearest(
+                cue: str, best: int = best, distance: Callable[[str], int] = distance
+            ) -> bool:
+                return best <= len(folded) and distance(cue) == best
+
+            hit = self._alias_hit(doc, start, end, aliases, strong, (nearest, has_cue), when)
             if hit is not None:
                 hits.append(hit)
         return [self._span(doc, h) for h in _resolve(doc, hits)]
@@ -233,7 +241,7 @@ class ActorTagger:
         end: int,
         aliases: list[Alias],
         strong: set[str],
-        has_cue: Callable[[str], bool],
+        cue_tests: tuple[Callable[[str], bool], Callable[[str], bool]],
         when: date | None,
     ) -> _Hit | None:
         span = doc[start:end]
@@ -245,7 +253,7 @@ class ActorTagger:
             # confirms only weak names written out ("Amal", "Islah")
             if alias.weak and not (
                 alias.actor_id in strong
-                or any(has_cue(c) for c in self._entry(alias).context)
+                or any(cue_tests[1](c) for c in self._entry(alias).context)
                 or (not alias.case_sensitive and self._ner_confirms(span))
             ):
                 continue
@@ -253,7 +261,7 @@ class ActorTagger:
         if not kept:
             return None
         candidates = tuple(self.dictionary.with_siblings(self._entry(a) for a in kept))
-        entry = self.dictionary.choose(candidates, when, has_cue)
+        entry = self.dictionary.choose(candidates, when, cue_tests)
         if entry is None:
             return None
         loaded = any(a.loaded for a in kept)
@@ -290,6 +298,9 @@ class ActorTagger:
             return None
         if generic.state is None and any(t.lower_ in STATE_MODIFIERS for t in middle):
             generic = self.dictionary.get("g_military") or generic  # "Syrian government fighters"
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
+            # "pro-Palestinian demonstrators": a stance, not a nationality
+            return _Hit(start - 2, end, generic, RANK_DEMONYM, False, (generic,))
         entry = self.dictionary.with_country(generic, cc, when)
         if entry is None:
             return None
@@ -298,14 +309,70 @@ class ActorTagger:
             if generic.state in ("mil", "pol", "gov")
             else (entry,)
         )
-        loaded = any(a.loaded for a in self.dictionary.candidates(doc[end - m : end].text))
+        loaded = any(t.lower_ in LOADED_MODIFIERS for t in middle) or any(
+            a.loaded for a in self.dictionary.candidates(doc[end - m : end].text)
+        )
+        if end < len(doc) and doc[end].lower_ in STAFF_NOUNS:
+            end += 1
         return _Hit(start, end, entry, RANK_DEMONYM, loaded, candidates)
+
+    def _country_hit(
+        self, doc: Doc, cc: str, start: int, end: int, when: date | None
+    ) -> _Hit | None:
+        """A country as the subject of a verb ("Russia launched 40 missiles"): its state.
+
+        Needs a tagger. Left alone: "in (northern) Russia", "Russia's", a verb outside
+        the two short lists below ("Syria has become ...").
+        """
+        if not _tagged(doc) or end >= len(doc):
+            return None
+        takes_article = end - start > 1 or doc[start].text.isupper()  # "the US"
+        before = start - 1
+        while before >= 0 and doc[before].pos_ == "ADJ":
+            before -= 1  # "in northern Syria killed ...": the place of an attack
+        if before >= 0 and (
+            doc[before].lower_ in PREPOSITIONS | {"-"}
+            or (doc[before].lower_ == "the" and not takes_article)
+            or doc[before].pos_ == "PROPN"
+        ):
+            return None
+        verb = doc[end]
+        for step in (1, 2):  # "Russia has launched", "Russia has repeatedly shelled"
+            if verb.pos_ == "VERB" or end + step >= len(doc):
+                break
+            if doc[end + step - 1].pos_ not in ("AUX", "ADV"):
+                break
+            verb = doc[end + step]
+        if verb.pos_ != "VERB" or (verb.i == end and verb.tag_ in ("VBG", "VBN")):
+            return None
+        if verb.tag_ == "VBN" and any(t.lemma_ == "be" for t in doc[end : verb.i]):
+            return None  # "Syria was hit": a passive subject is the target
+        lemma = verb.lemma_.lower()
+        if lemma in GOV_VERBS:
+            state = "gov"
+        elif lemma in MIL_VERBS:
+            state = "mil"
+        else:
+            return None
+        candidates = tuple(self.dictionary.state_entries(state, cc))
+        entry = self.dictionary.choose(candidates, when)
+        if entry is None:
+            return None
+        return _Hit(start, end, entry, RANK_DEMONYM, False, candidates)
 
     def _grow(self, doc: Doc, start: int, end: int, entry: ActorEntry) -> tuple[int, int, bool]:
         loaded = False
-        if end < len(doc) and doc[end].lower_ in FOLLOWERS and doc[end - 1].lower_ not in FOLLOWERS:
-            loaded = doc[end].lower_ in LOADED_FOLLOWERS
+        grown = 0
+        # "Hamas fighters", "AFC/M23 rebel alliance", "G9 gang alliance": at most two words
+        while grown < 2 and end < len(doc):
+            word = doc[end].lower_
+            if word not in GROUP_NOUNS and word not in FOLLOWERS:
+                break
+            if word in FOLLOWERS and doc[end - 1].lower_ in FOLLOWERS:
+                break
+            loaded = loaded or word in LOADED_FOLLOWERS
             end += 1
+            grown += 1
         country = entry.country
         if country and start >= 1:
             if self.dictionary.country_of(doc[start - 1].text) == country:
@@ -374,13 +441,14 @@ def _generic_ok(doc: Doc, start: int, end: int) -> bool:
         return False  # "an army of volunteers", "rebel held areas"
     if _inside_name(doc, start, end):
         return False  # "Central Military Media", "Syrian Civil Defence Police"
-    if not doc.has_annotation("POS"):
-        return True
-    # with a tagger: an adjective ("civilian casualties", "military operation") or a
-    # noun modifying the next noun ("rebel commander", "police station") is no actor
-    if last.pos_ == "ADJ":
-        return False
-    return not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.is_lower)
+    # with a tagger, an adjective ("civilian casualties", "military operation") is no actor;
+    # a noun modifier is ("police patrol", "junta outposts": the target of an attack)
+    return not (_tagged(doc) and last.pos_ == "ADJ" and last.lower_ in ADJECTIVAL)
+
+
+def _tagged(doc: Doc) -> bool:
+    """Whether a tagger ran (first token only: Doc.has_annotation scans every token)."""
+    return len(doc) > 0 and bool(doc[0].pos_)
 
 
 def _inside_name(doc: Doc, start: int, end: int) -> bool:
