@@ -62,7 +62,7 @@ def _realign(text: str, phrase: str, start: int, drift: int) -> int | None:
     """Offset shift that makes text[start + d:] begin with phrase, nearest to ``drift``."""
     for step in range(120):
         for d in (drift - step, drift + step) if step else (drift,):
-            if 0 <= start + d and text.startswith(phrase, start + d):
+            if start + d >= 0 and text.startswith(phrase, start + d):
                 return d
     return None
 
@@ -162,6 +162,7 @@ class Tally:
             "toponym_r": self.e2e.recall,
             "toponym_f1": self.e2e.f1,
             "acc161_e2e": self.e2e_ok / tp,
+            "acc161_e2e_over_gold": self.e2e_ok / (self.e2e.support or 1),
             "acc161_e2e_population": self.base_e2e_ok / tp,
         }
 

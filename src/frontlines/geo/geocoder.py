@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,16 @@ def ensure_gazetteer(path: Path | None = None) -> Path:
         log.warning("building the gazetteer index at %s (once; about 20 s)", path)
         build(path)
     return path
+
+
+_LAST_IN_BRACKETS = re.compile(r"\([^()]{0,60},\s*$")
+
+
+def _closes_brackets(text: str, start: int, end: int) -> bool:
+    """The last item of "Town (District, Province)", the way ACLED notes name a province."""
+    return text[end : end + 2].lstrip().startswith(")") and bool(
+        _LAST_IN_BRACKETS.search(text[max(0, start - 62) : start])
+    )
 
 
 @dataclass(frozen=True)
@@ -73,9 +84,12 @@ class Geocoder:
         mentions = self.finder.find(doc, include_demonyms=demonyms)
         regions = [analyse(text, m.start, m.end) for m in mentions]
         mentions = [
-            dataclasses.replace(m, admin_hint=True) if r.wants_admin and not m.admin_hint else m
+            dataclasses.replace(m, admin_hint=True)
+            if (r.wants_admin or _closes_brackets(text, m.start, m.end)) and not m.admin_hint
+            else m
             for m, r in zip(mentions, regions, strict=True)
         ]
+        mentions = [self._with_admin_candidates(m) if m.admin_hint else m for m in mentions]
         resolver = self.resolver
         if not use_context:
             resolver = dataclasses.replace(resolver, use_context=False)
@@ -85,14 +99,24 @@ class Geocoder:
             for r, region in zip(resolved, regions, strict=True)
         ]
 
+    def _with_admin_candidates(self, m: Mention) -> Mention:
+        """Admin units spelled differently from the town ("Idleb" -> Idlib governorate,
+        "Donetsk" -> Donetska oblast) when the phrase asks for the province."""
+        if any(c.fcode == "ADM1" for c in m.candidates):
+            return m
+        extra = tuple(
+            p for p in self.gazetteer.lookup_phonetic(m.text, similar=False) if p.fcode == "ADM1"
+        )
+        return dataclasses.replace(m, candidates=m.candidates + extra) if extra else m
+
     def geoparse(self, doc: Doc, offset: int = 0, text: str | None = None) -> list[Place]:
         """Places of ``doc`` with offsets shifted by ``offset`` (the doc's start in the article).
 
         ``text`` is the article text when the doc covers a slice of it; it is only
-        used to check that offsets line up.
+        used to check that the offsets line up (a mismatch is logged, not raised).
         """
         if text is not None and text[offset : offset + len(doc.text)] != doc.text:
-            raise ValueError("doc.text is not text[offset:offset + len(doc.text)]")
+            log.warning("geoparse: doc.text is not text[offset:offset + len(doc.text)]")
         places = []
         for loc in self.locate_mentions(doc):
             m, gp = loc.mention, loc.place

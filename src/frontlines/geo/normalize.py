@@ -21,33 +21,14 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Arabic article forms, written separately or hyphenated, in the common
 # romanisations (sun-letter assimilation gives ash-/an-/as-/ad-/ar-/at-/az-...).
-ARABIC_ARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "il",
-        "ul",
-        "ash",
-        "esh",
-        "an",
-        "en",
-        "as",
-        "es",
-        "ad",
-        "ed",
-        "ar",
-        "er",
-        "at",
-        "et",
-        "az",
-        "ez",
-        "adh",
-        "ath",
-        "dh",
-    ]
-)
+ARABIC_ARTICLES = _words("al el il ul ash esh an en as es ad ed ar er at et az ez adh ath dh")
 LEADING_WORDS = frozenset({"the"})
 # Marks that transliterations put for ayn and hamza, and apostrophes of all kinds.
 _MARKS = re.compile(r"[ʿʾʼʻ'`´’‘ʹʺ\u02bf\u02be]")

@@ -21,7 +21,7 @@ from .normalize import name_key
 from .toponyms import Mention
 
 FCODE_PRIOR = {
-    "PCLI": 3.0,
+    "PCLI": 2.0,
     "CONT": 3.0,
     "PPLC": 1.5,
     "PPLA": 1.0,
@@ -56,13 +56,16 @@ def prior(place: GazPlace, mention_text: str = "") -> float:
     score = math.log10(pop + 1) + FCODE_PRIOR.get(place.fcode or "", 0.0)
     if place.fclass == "P" and place.population == 0:
         score += 1.5  # unknown, not tiny: district seats often have population 0
-    if place.fclass == "P" and mention_text and name_key(place.name) != name_key(mention_text):
-        score -= 1.5  # matched on an alternate name only: town alternates are noisy ("Victoria" = Hong Kong)
+    alternate = mention_text and name_key(place.name) != name_key(mention_text)
+    if alternate and place.fclass in {"P", "A"} and not place.is_country:
+        # matched on an alternate name only: alternates are noisy ("Victoria" = Hong Kong)
+        score -= 1.5
     if _ABBREVIATION.match(mention_text) and place.fclass != "A":
         score -= 5.0  # "Mo.", "B.C.", "Que.": a state or province, not a town called Mo
     if place.fcode in {"AIRP", "AIRB"}:
-        lowered = mention_text.lower()
-        if not re.search(r"\b(air|airport|airfield|airbase|aerodrome)", lowered):
+        if re.search(r"\b(air|airport|airfield|airbase|aerodrome)", mention_text.lower()):
+            score += 5.0  # named as an airfield: as good as a sizeable town
+        else:
             score -= 4.0
     return score
 
@@ -138,7 +141,7 @@ class Resolver:
             for base, cand in ranked[:60]:
                 score = base
                 if cand.country:
-                    score += 2.5 * focus_cc[cand.country] / total
+                    score += 3.0 * focus_cc[cand.country] / total
                     if cand.admin1 and (cand.country, cand.admin1) in focus_a1:
                         score += 1.5
                 for parent in parents:
@@ -149,7 +152,7 @@ class Resolver:
                         parented.add(idx)
                         break
                 if m.admin_hint and cand.fclass == "A":
-                    score += 2.0
+                    score += 3.0  # "Idlib province", "Donetsk oblast": the text names the unit
                 if m.phonetic:
                     score -= 1.5
                 if near_anchors and cand.fclass in {"P", "S"}:
