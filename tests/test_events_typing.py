@@ -412,6 +412,561 @@ TYPED = [
         "On 3 April 2022, the bodies of civilians with signs of execution were found in Bucha.",
         "Attack",
     ),
+    (
+        "The Russian Defence Ministry said its forces destroyed a Ukrainian command post near Kupiansk with Iskander missiles.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Ukrainian artillery units struck Russian positions on the left bank of the Dnipro, the General Staff reported.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "A Ukrainian drone attacked an oil depot in Bryansk region, the governor said.",
+        "Air/drone strike",
+    ),
+    (
+        "Russian troops advanced near Avdiivka and took control of the village of Stepove, the ministry said.",
+        "Government regains territory",
+    ),
+    (
+        "Ukrainian forces liberated the village of Robotyne in Zaporizhzhia oblast.",
+        "Government regains territory",
+    ),
+    (
+        "Wagner fighters seized the administrative buildings in the centre of Bakhmut.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "Terrorist organizations targeted the safe neighborhoods of Hama city with rocket shells, causing material damage.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Army units destroyed a terrorist hideout and killed all the terrorists inside it in Daraa countryside.",
+        "Armed clash",
+    ),
+    (
+        "The regime's criminal militias stormed the town at dawn and executed eleven civilians, according to activists.",
+        "Attack",
+    ),
+    (
+        "Activists said Assad's forces arrested dozens of young men at checkpoints in Eastern Ghouta.",
+        "Arrests",
+    ),
+    (
+        "Militants from the so-called Islamic State attacked a Peshmerga outpost south of Kirkuk.",
+        "Armed clash",
+    ),
+    ("Two policemen were wounded when gunmen opened fire on their patrol in Khost.", "Armed clash"),
+    (
+        "Taliban insurgents overran a district headquarters in Faryab province after days of fighting.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "A bomb attached to a car exploded in Mogadishu, killing a government official.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "A female suicide bomber detonated explosives at a market in Maiduguri, killing 15 people.",
+        "Suicide bomb",
+    ),
+    ("A grenade explosion at a rally in Addis Ababa injured dozens of people.", "Grenade"),
+    ("Nigerian troops rescued 30 hostages held by bandits in Zamfara.", "Armed clash"),
+    (
+        "Suspected herdsmen attacked the village of Dogo Nahawa, killing more than 100 villagers.",
+        "Attack",
+    ),
+    (
+        "Bandits abducted 300 schoolgirls from a boarding school in Jangebe.",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Security forces raided the home of an opposition activist and took him to an unknown location.",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Thousands of protesters gathered in Tahrir Square to demand the resignation of the prime minister.",
+        "Peaceful protest",
+    ),
+    (
+        "Lawyers held a sit-in outside the court in Lahore to protest the arrest of a colleague.",
+        "Peaceful protest",
+    ),
+    (
+        "Police fired rubber bullets at demonstrators who blocked a highway in Santiago.",
+        "Protest with intervention",
+    ),
+    (
+        "Security forces fired live ammunition at crowds protesting fuel prices, killing at least 12.",
+        "Excessive force against protesters",
+    ),
+    (
+        "Protesters attacked a police station and set vehicles ablaze in Dhaka.",
+        "Violent demonstration",
+    ),
+    (
+        "Football fans rioted after the match, smashing shop windows and clashing with police.",
+        "Violent demonstration",
+    ),
+    ("Villagers lynched two suspected cattle thieves in Kenya's Meru county.", "Mob violence"),
+    (
+        "An angry mob set fire to a church in Minya after rumours of a Facebook post.",
+        "Mob violence",
+    ),
+    (
+        "The two warring parties agreed to a 72-hour humanitarian truce starting Sunday.",
+        "Agreement",
+    ),
+    ("The government and the ELN signed a bilateral ceasefire in Havana.", "Agreement"),
+    ("Hamas released three hostages in exchange for 90 Palestinian prisoners.", "Agreement"),
+    ("The Interior Ministry announced the arrest of 40 suspects linked to the bombing.", "Arrests"),
+    ("Police detained the mayor of Istanbul on corruption charges.", "Arrests"),
+    (
+        "Ahrar al-Sham announced the dismissal of its military commander.",
+        "Change to group/activity",
+    ),
+    (
+        "Several armed groups in eastern Congo announced their merger into a new coalition.",
+        "Change to group/activity",
+    ),
+    ("The FARC dissidents announced a split from the main group.", "Change to group/activity"),
+    (
+        "Ukrainian border guards intercepted a Russian reconnaissance drone over Sumy.",
+        "Disrupted weapons use",
+    ),
+    ("Sappers dismantled a mine laid on the road to the village.", "Disrupted weapons use"),
+    (
+        "The Israeli army said its Iron Dome system intercepted rockets fired from Gaza.",
+        "Disrupted weapons use",
+    ),
+    (
+        "The SDF handed over several villages west of Manbij to the Syrian army under a Russian-brokered agreement.",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "Russian forces pulled out of Kherson city and retreated to the east bank of the Dnipro.",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "The Turkish army set up a new military post in western Aleppo.",
+        "Headquarters or base established",
+    ),
+    ("Hezbollah established a base in the town of al-Qusayr.", "Headquarters or base established"),
+    (
+        "Settlers uprooted hundreds of olive trees belonging to Palestinian farmers near Ramallah.",
+        "Looting/property destruction",
+    ),
+    ("Militias looted the central market of Nyala.", "Looting/property destruction"),
+    (
+        "Israeli forces demolished a residential building in Jenin refugee camp.",
+        "Looting/property destruction",
+    ),
+    ("The US deployed an aircraft carrier strike group to the eastern Mediterranean.", "Other"),
+    ("Russia moved additional S-400 air defence systems to Crimea.", "Other"),
+    ("The government declared a state of emergency in the Amhara region.", "Other"),
+    ("Unidentified gunmen killed a prominent imam as he left a mosque in Tafas.", "Attack"),
+    (
+        "Soldiers beat and tortured detainees at a military camp in Gao, a rights group said.",
+        "Attack",
+    ),
+    (
+        "A shell fired by the army hit a school in Idlib, killing four children.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Heavy artillery shelling by separatists hit residential areas of Mariupol overnight.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Turkish drones targeted a vehicle carrying SDF commanders near Qamishli.",
+        "Air/drone strike",
+    ),
+    (
+        "On 4 March 2019, Military Forces of Syria shelled Khan Shaykhun with artillery.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "On 17 June 2021, an unidentified armed group attacked a checkpoint of the Malian army near Boni.",
+        "Armed clash",
+    ),
+    (
+        "On 9 February 2020, Police Forces of India fired tear gas at students protesting the citizenship law in Delhi.",
+        "Protest with intervention",
+    ),
+    (
+        "On 2 May 2022, a landmine exploded under a civilian car near Izium, killing two.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "On 21 July 2020, Turkish drones struck PKK positions in the Qandil mountains.",
+        "Air/drone strike",
+    ),
+    (
+        "On 14 August 2019, Hashd al-Shaabi fighters were killed in an explosion at a weapons depot near Baghdad attributed to a drone.",
+        "Air/drone strike",
+    ),
+    (
+        "On 8 November 2020, Azerbaijani forces took control of the city of Shusha.",
+        "Government regains territory",
+    ),
+    (
+        "On 25 March 2019, the SDF announced the capture of Baghouz, the last ISIS stronghold.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "On 15 October 2021, gunmen on motorbikes shot dead a district councillor in Kandahar.",
+        "Attack",
+    ),
+    ("On 11 June 2020, Boko Haram militants killed 81 villagers in Gubio.", "Attack"),
+    ("On 5 September 2021, soldiers detained the president in a coup in Conakry.", "Arrests"),
+    (
+        "On 1 February 2021, the military detained Aung San Suu Kyi and other NLD leaders.",
+        "Arrests",
+    ),
+    (
+        "On 23 April 2019, al-Shabaab militants kidnapped a Kenyan doctor in Mandera.",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "On 19 November 2019, hundreds of people marched in Baghdad to denounce corruption.",
+        "Peaceful protest",
+    ),
+    (
+        "On 28 February 2021, police killed 18 protesters in several cities across Myanmar.",
+        "Excessive force against protesters",
+    ),
+    (
+        "On 16 June 2019, demonstrators blocked roads and burned tyres in Port-au-Prince.",
+        "Violent demonstration",
+    ),
+    (
+        "On 6 January 2022, Kazakh police used stun grenades to disperse protesters in Almaty.",
+        "Protest with intervention",
+    ),
+    ("On 3 July 2020, a mob killed a man accused of blasphemy in Peshawar.", "Mob violence"),
+    (
+        "On 27 December 2019, the GNA and the LNA agreed to a ceasefire brokered by Russia and Turkey.",
+        "Agreement",
+    ),
+    (
+        "On 12 October 2019, HTS dissolved the Salvation Government's military council.",
+        "Change to group/activity",
+    ),
+    (
+        "On 30 May 2021, a new armed group calling itself the Popular Resistance Army announced its formation in Kayah state.",
+        "Change to group/activity",
+    ),
+    (
+        "On 10 March 2020, Syrian army engineers dismantled explosive devices left by militants in Maaret al-Numan.",
+        "Disrupted weapons use",
+    ),
+    (
+        "On 22 April 2022, Russian air defence intercepted two Tochka-U missiles over Kherson.",
+        "Disrupted weapons use",
+    ),
+    (
+        "On 18 January 2019, the Turkish army established an observation post near Morek.",
+        "Headquarters or base established",
+    ),
+    (
+        "On 9 July 2021, RSF militiamen looted homes and burned a market in Geneina.",
+        "Looting/property destruction",
+    ),
+    (
+        "On 1 October 2019, the Syrian army entered Manbij after the withdrawal of US forces.",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "On 24 February 2022, Belarus allowed Russian troops to deploy along the border with Ukraine.",
+        "Other",
+    ),
+    (
+        "On 7 October 2023, Hamas fighters fired thousands of rockets into southern Israel.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "On 5 August 2020, Israeli warplanes bombed Hamas positions in Khan Younis.",
+        "Air/drone strike",
+    ),
+    (
+        "On 13 May 2021, Israeli forces shot and killed a Palestinian man at a checkpoint near Nablus.",
+        "Attack",
+    ),
+    (
+        "On 29 January 2022, gunmen ambushed a police convoy in Kolda, killing four officers.",
+        "Armed clash",
+    ),
+    (
+        "On 16 September 2019, Houthi drones struck Saudi Aramco oil facilities in Abqaiq.",
+        "Air/drone strike",
+    ),
+    (
+        "On 19 August 2021, Taliban fighters fired into the air to disperse a protest in Jalalabad, killing three people.",
+        "Excessive force against protesters",
+    ),
+    (
+        "On 2 December 2020, a suicide bomber drove an explosives-laden vehicle into an army base in Ghazni.",
+        "Suicide bomb",
+    ),
+    ("On 11 May 2022, two hand grenades were thrown at a police station in Jammu.", "Grenade"),
+    ("On 7 April 2018, a suspected chlorine gas attack killed dozens in Douma.", "Chemical weapon"),
+    (
+        "On 20 October 2020, security forces opened fire on peaceful protesters at the Lekki toll gate.",
+        "Excessive force against protesters",
+    ),
+    ("On 3 June 2021, SAF and RSF troops clashed in Khartoum's Bahri district.", "Armed clash"),
+    ("On 26 August 2021, a suicide bombing near Kabul airport killed 170 people.", "Suicide bomb"),
+    (
+        "On 15 March 2022, pro-Russian forces abducted the mayor of Melitopol.",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "According to SANA, a terrorist rocket attack on the Christian neighbourhood of Mhardeh killed a woman and wounded four other civilians.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "The Syrian Observatory for Human Rights said at least nine fighters from the Turkish-backed factions were killed in clashes with the SDF near Tal Tamr on Monday.",
+        "Armed clash",
+    ),
+    (
+        "Opposition activists claimed, without providing photo or video evidence, that regime helicopters had dropped explosive barrels on the village of al-Latamneh.",
+        "Air/drone strike",
+    ),
+    (
+        "The Ukrainian military said Russian forces launched 17 Shahed drones overnight, 14 of which were shot down over the Odesa region.",
+        "Air/drone strike",
+    ),
+    (
+        "The Kremlin said Ukrainian saboteurs had blown up a railway bridge in the Bryansk region.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "In a statement, the Taliban claimed responsibility for the attack on an army base in Helmand that killed 12 soldiers.",
+        "Armed clash",
+    ),
+    (
+        "Eyewitnesses said masked gunmen stormed a wedding party in Maguindanao and opened fire indiscriminately, killing seven guests.",
+        "Attack",
+    ),
+    (
+        "Residents fled as Houthi rebels and government troops battled for control of the strategic port city of Hodeidah.",
+        "Armed clash",
+    ),
+    (
+        "The radicals once again violated the ceasefire, shelling the residential quarters of Gorlovka with 120mm mortars, the DPR militia said.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "A local source told the agency that ISIS cells assassinated a Sheikh of the Shaitat tribe in the Deir ez-Zor countryside.",
+        "Attack",
+    ),
+    (
+        "Hundreds of Sudanese took to the streets of Omdurman on Thursday, chanting slogans against military rule.",
+        "Peaceful protest",
+    ),
+    (
+        "Witnesses said soldiers used batons and tear gas to break up a student rally at Makerere University.",
+        "Protest with intervention",
+    ),
+    (
+        "Clashes broke out between supporters of rival candidates in Kinshasa, leaving two people dead and several vehicles torched.",
+        "Mob violence",
+    ),
+    (
+        "The army said it had thwarted an attempt by militants to infiltrate its positions, killing three of them.",
+        "Armed clash",
+    ),
+    (
+        "Kurdish-led authorities said they had detained 120 people suspected of ISIS membership in raids across Hasakah.",
+        "Arrests",
+    ),
+    (
+        "The two sides exchanged the bodies of fallen soldiers under a deal mediated by the UAE.",
+        "Agreement",
+    ),
+    (
+        "Pro-government militiamen torched dozens of homes belonging to Rohingya villagers, rights groups said.",
+        "Looting/property destruction",
+    ),
+    (
+        "Turkish-backed factions seized several villages from the SDF in the Ras al-Ain countryside.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "Ukraine's armed forces retook the town of Lyman, the defence ministry announced.",
+        "Government regains territory",
+    ),
+    (
+        "Government forces withdrew from Palmyra ahead of an ISIS advance, leaving the city without a fight.",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "A roadside explosive device targeted a vehicle carrying Syrian army officers on the Damascus-Daraa highway.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "Gunmen abducted a Catholic priest from his parish in Kaduna state, the church said.",
+        "Abduction/forced disappearance",
+    ),
+    ("The Russian military deployed additional Iskander missile systems in Kaliningrad.", "Other"),
+    (
+        "The Free Syrian Army's 1st Coastal Division announced it was joining the National Liberation Front.",
+        "Change to group/activity",
+    ),
+    (
+        "Israeli soldiers arrested 15 Palestinians in overnight raids across the West Bank, the Palestinian Prisoners Society said.",
+        "Arrests",
+    ),
+    (
+        "Airstrikes and artillery shelling targeted rebel-held parts of Idlib, the monitor said.",
+        "Air/drone strike",
+    ),
+    (
+        "On 18 September 2022, Kyrgyz and Tajik border guards exchanged fire near the village of Ovchi-Kalacha.",
+        "Armed clash",
+    ),
+    (
+        "On 2 October 2022, Ukrainian forces entered the town of Lyman after Russian troops retreated.",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "On 10 October 2022, Russian missiles struck the centre of Kyiv during the morning rush hour.",
+        "Shelling/artillery/missile attack",
+    ),
+    ("On 12 January 2023, a Russian drone hit a power facility in Kharkiv.", "Air/drone strike"),
+    (
+        "On 6 March 2023, unknown assailants shot and injured a journalist in Ciudad Juarez.",
+        "Attack",
+    ),
+    (
+        "On 14 April 2023, police in Dakar fired tear gas at supporters of opposition leader Ousmane Sonko.",
+        "Protest with intervention",
+    ),
+    (
+        "On 1 June 2023, hundreds of farmers protested in Brussels against EU agricultural policies.",
+        "Peaceful protest",
+    ),
+    (
+        "On 29 June 2023, rioters set fire to a town hall in a Paris suburb after a teenager was shot by police.",
+        "Violent demonstration",
+    ),
+    (
+        "On 8 August 2023, a crowd beat a suspected thief to death in a market in Port Harcourt.",
+        "Mob violence",
+    ),
+    (
+        "On 3 September 2023, a suicide attacker targeted a police post in Bannu, killing two policemen.",
+        "Suicide bomb",
+    ),
+    (
+        "On 23 September 2023, an IED hit a military vehicle in Quetta.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "On 5 October 2023, a drone attack on a military academy graduation ceremony in Homs killed dozens.",
+        "Air/drone strike",
+    ),
+    (
+        "On 17 October 2023, an explosion at al-Ahli hospital in Gaza killed hundreds of people.",
+        "Remote explosive/landmine/IED",
+    ),
+    ("On 1 November 2023, Israeli forces arrested 40 Palestinians in the West Bank.", "Arrests"),
+    (
+        "On 24 November 2023, Hamas and Israel began a four-day truce and exchanged hostages for prisoners.",
+        "Agreement",
+    ),
+    (
+        "On 11 December 2023, RSF fighters took control of Wad Madani after army troops withdrew.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "On 20 January 2024, a grenade attack on a bar in Ouagadougou killed three people.",
+        "Grenade",
+    ),
+    (
+        "On 2 February 2024, US warplanes struck more than 85 targets in Iraq and Syria.",
+        "Air/drone strike",
+    ),
+    (
+        "On 17 February 2024, Russian forces took full control of Avdiivka after Ukrainian troops pulled out.",
+        "Government regains territory",
+    ),
+    (
+        "On 3 March 2024, gang members attacked the national penitentiary in Port-au-Prince, freeing thousands of inmates.",
+        "Armed clash",
+    ),
+    (
+        "On 22 March 2024, gunmen opened fire at the Crocus City Hall concert venue near Moscow, killing more than 140 people.",
+        "Attack",
+    ),
+    (
+        "On 9 April 2024, the Arakan Army captured the town of Rathedaung from the Myanmar military.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "On 13 April 2024, Iran launched over 300 drones and missiles at Israel, most of which were intercepted.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "On 25 April 2024, Ukrainian air defence destroyed 12 Russian Shahed drones over Odesa oblast.",
+        "Disrupted weapons use",
+    ),
+    (
+        "On 7 May 2024, Israeli tanks seized the Rafah crossing on the Gaza side.",
+        "Government regains territory",
+    ),
+    (
+        "On 30 May 2024, security forces arrested an opposition leader at his home in Nairobi.",
+        "Arrests",
+    ),
+    (
+        "On 25 June 2024, Kenyan police shot dead several protesters outside parliament in Nairobi.",
+        "Excessive force against protesters",
+    ),
+    (
+        "On 12 July 2024, jihadists kidnapped 20 people travelling on a bus in northern Burkina Faso.",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "On 21 July 2024, soldiers raped a girl during a search operation in Ituri.",
+        "Sexual violence",
+    ),
+    (
+        "On 5 August 2024, protesters stormed the prime minister's residence in Dhaka.",
+        "Violent demonstration",
+    ),
+    (
+        "On 20 August 2024, the M23 and the Congolese government agreed to a ceasefire in Luanda.",
+        "Agreement",
+    ),
+    (
+        "On 14 September 2024, two factions of the Sudan Liberation Movement announced a merger.",
+        "Change to group/activity",
+    ),
+    (
+        "On 2 October 2024, Israeli forces demolished houses in the village of Yaroun in southern Lebanon.",
+        "Looting/property destruction",
+    ),
+    (
+        "On 10 October 2024, Israeli troops set up a new outpost inside the UN buffer zone on the Golan.",
+        "Headquarters or base established",
+    ),
+    ("On 1 November 2024, North Korea sent thousands of troops to the Kursk region.", "Other"),
+    (
+        "On 8 December 2024, opposition fighters entered Damascus unopposed as the army collapsed.",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "On 9 December 2024, Israeli forces defused explosives planted near a road in Quneitra.",
+        "Disrupted weapons use",
+    ),
+    (
+        "On 15 December 2024, a landmine killed a child collecting firewood near Idlib.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "On 30 December 2024, a chemical attack was reported near Sumy, with troops poisoned by chloropicrin gas.",
+        "Chemical weapon",
+    ),
 ]
 # Sentences that hold no conflict event (non-conflict news, negated, hypothetical).
 NO_EVENT = [
@@ -435,6 +990,53 @@ NO_EVENT = [
     "The ministry said no civilians were harmed.",
     "Heavy rains killed 12 people in the region.",
     "The football club signed a new striker for the season.",
+    "The ministry said the opposition would not take part in the elections.",
+    "Prime minister met the US secretary of state in Ankara on Tuesday.",
+    "The company reported record profits in the second quarter.",
+    "Analysts say the offensive could begin within weeks.",
+    "The army has not yet entered the city, a spokesman said.",
+    "Nobody was injured in the incident, police said.",
+    "The UN Security Council will vote on the resolution on Friday.",
+    "Fuel prices have doubled since the start of the year.",
+    "The film won the top prize at the festival.",
+    "The government plans to build 5,000 new homes in the capital.",
+    "The president said that the army would never retreat.",
+    "Negotiators failed to reach an agreement on the withdrawal of foreign fighters.",
+    "The report documented hundreds of airstrikes over the past year.",
+    "Refugees continue to arrive in Poland.",
+    "Tickets for the final went on sale on Monday.",
+    "The ministry of health reported 300 new cases of cholera.",
+    "The Wagner group announced that its fighters would leave Bakhmut and hand over positions to the Russian army.",
+    "The foreign minister condemned the attack as a war crime and called for an international investigation.",
+    "Aid convoys were unable to reach the besieged town because of ongoing insecurity.",
+    "The United Nations said more than 6 million Syrians are internally displaced.",
+    "The spokesman said the operation would continue until all terrorists are eliminated.",
+    "Talks between the government and the rebels resumed in Geneva on Monday.",
+    "Washington imposed new sanctions on Russian defence companies.",
+    "The prime minister visited wounded soldiers at a military hospital in Kyiv.",
+    "Both sides have accused each other of violating the truce.",
+    "The opposition urged the international community to protect civilians in Idlib.",
+    "Russia's defence minister held a phone call with his Turkish counterpart.",
+    "The EU pledged 500 million euros in humanitarian aid for Sudan.",
+    "The army said it was ready to repel any attack.",
+    "Experts warn that a new offensive on Idlib could trigger a humanitarian catastrophe.",
+    "The conflict has displaced millions of people since 2015.",
+    "Journalists were not allowed to enter the area.",
+    "The government denied that there were food shortages in the capital.",
+    "The government said the country remains committed to the peace process.",
+    "Officials met to discuss the reconstruction of the destroyed city.",
+    "The army chief denied any plans to withdraw troops.",
+    "The conference on Syria ended without agreement.",
+    "A court sentenced the former commander to life in prison for war crimes.",
+    "Both armies have suffered heavy losses in the war.",
+    "The rebels could seize the capital within days, analysts warned.",
+    "No clashes were reported in the area overnight.",
+    "The militia is believed to have about 5,000 fighters.",
+    "Residents said the town was calm on Tuesday.",
+    "The Organisation for the Prohibition of Chemical Weapons said it was seriously concerned.",
+    "Syria joined the Chemical Weapons Convention and handed over its chemical arsenal.",
+    "More than 320,000 people have been killed in Syria since the conflict began in March 2011.",
+    "The prime minister visited wounded soldiers at a military hospital in Kyiv.",
 ]
 # (sentence, sub-event type, modality): kept as events, with the modality set.
 MODAL = [
@@ -452,6 +1054,17 @@ MODAL = [
 def results() -> dict[str, list]:
     texts = [t for t, _ in TYPED] + NO_EVENT + [t for t, _, _ in MODAL]
     return dict(zip(texts, extract_texts(texts), strict=True))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "sites in" once matched the protest cue "sit in" through a loose inflection.
+        "Army units targeted terrorist sites in the neighborhoods of al-Rashidin, killing 12 terrorists.",
+    ],
+)
+def test_no_protest_from_lookalike_words(text):
+    assert all(not e.event_type.startswith(("Protests", "Riots")) for e in extract_texts([text])[0])
 
 
 def test_tables_cover_every_sub_event_type():

@@ -18,6 +18,7 @@ Two stages, so extraction costs no more than a plain ``nlp.pipe`` of the model:
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -138,11 +139,78 @@ class _DocSentences:
             if self.paragraph[j] != self.paragraph[i]:
                 break
             if j not in self._dates:
-                found = find_dates(self.spans[j], self.ctx.published, self.ctx.offset)
+                span = self.spans[j]
+                found = (
+                    find_dates(span, self.ctx.published, self.ctx.offset)
+                    if _may_hold_date(span)
+                    else []
+                )
                 self._dates[j] = best_date(found)
             if self._dates[j] is not None:
                 return self._dates[j]
         return None
+
+
+# Words that start a date expression the NER may not tag as DATE.
+_DATE_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "overnight",
+        "ago",
+        "dawn",
+    ]
+)
+
+
+def _may_hold_date(span: Span) -> bool:
+    """Cheap pre-check before the date finder: a DATE/TIME entity, a month or
+    weekday name, a relative day word, or a year-like number."""
+    if any(e.label_ in ("DATE", "TIME") for e in span.ents):
+        return True
+    return any(
+        t.lower_ in _DATE_WORDS or (t.is_digit and len(t) == 4) or "/" in t.text for t in span
+    )
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Character offsets where paragraphs begin: the start and after blank lines."""
+    return [0, *(m.end() for m in _BLANK_LINE.finditer(text))]
 
 
 def _doc_sentences(doc: Doc, ctx: EventContext) -> _DocSentences:
@@ -151,7 +219,7 @@ def _doc_sentences(doc: Doc, ctx: EventContext) -> _DocSentences:
         parse_candidates([doc])
         parsed = doc._.get(PARSED)
     by_start = dict(parsed)
-    paragraphs = sorted(ctx.paragraph_starts)
+    paragraphs = sorted(ctx.paragraph_starts) or paragraph_starts(doc.text)
     out = _DocSentences(doc, ctx, [], [], [], [], {})
     for i, sent in enumerate(doc.sents):
         out.spans.append(sent)
@@ -183,7 +251,10 @@ def extract_article_events(docs: Sequence[Doc], contexts: Sequence[EventContext]
         ((p, k) for p in parts for k in range(len(p.inputs))),
         key=lambda pk: pk[0].inputs[pk[1]].offset,
     )
-    return article_events([p.inputs[k] for p, k in order], lambda i: order[i][0].date(order[i][1]))
+    published = next((c.published for c in contexts if c.published is not None), None)
+    return article_events(
+        [p.inputs[k] for p, k in order], lambda i: order[i][0].date(order[i][1]), published
+    )
 
 
 def extract_events_batch(

@@ -51,7 +51,11 @@ def _write(record: dict[str, object], out: TextIO, fmt: str) -> None:
     metavar="DATE",
     help="Publication date (YYYY-MM-DD) for every input; relative dates resolve against it.",
 )
-@click.option("--source", metavar="NAME", help="Outlet name for every input (overrides what the readers found).")
+@click.option(
+    "--source",
+    metavar="NAME",
+    help="Outlet name for every input (overrides what the readers found).",
+)
 @click.option("--batch-size", default=32, show_default=True, help="Articles analysed together.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @read_options

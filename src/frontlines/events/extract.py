@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -73,11 +74,15 @@ HYPOTHETICAL_VERBS = frozenset(
         "push",
         "discuss",
         "study",
-        "allow",
         "refuse",
         "hope",
         "wish",
         "need",
+        "ready",
+        "prepared",
+        "able",
+        "willing",
+        "unable",
     }
 )
 NEGATING_VERBS = frozenset({"fail", "refuse", "prevent", "avoid", "halt", "stop", "deter"})
@@ -99,13 +104,43 @@ def is_generic(head: Token) -> bool:
     gov = head.head
     if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in SPAN_NOUNS:
         return True
+    # "over the past year", "during the last months": a tally, not an event.
+    for tok in head.sent:
+        if (
+            tok.lemma_.lower() in SPAN_NOUNS - {"week"}
+            and tok.i >= 2
+            and head.doc[tok.i - 1].lower_ in ("past", "last", "previous")
+            and any(
+                t.lower_ in ("over", "during", "in", "throughout")
+                for t in head.doc[max(0, tok.i - 4) : tok.i]
+            )
+        ):
+            return True
+    # "since 2011", "since the war began": a running total or background.
+    for tok in head.sent:
+        if tok.lower_ != "since":
+            continue
+        clause = tok.head if tok.dep_ == "mark" else tok
+        if any(
+            (t.like_num and len(t.text) == 4) or t.lemma_ in ("war", "conflict", "start", "begin")
+            for t in clause.subtree
+        ):
+            return True
+    # "more than 150000 people have been killed in the war": a tally.
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    if perfect:
-        for tok in verb.subtree:
-            if tok.lower_ == "since" and any(t.like_num and len(t.text) == 4 for t in tok.subtree):
-                return True
-    return False
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and any(
+        t.like_num and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= 1000
+        for t in head.sent
+    ):
+        return True
+    # "a bombing campaign", "the war on terror": the trigger names a whole campaign.
+    return head.head.lemma_.lower() in ("campaign", "war") and head.dep_ in ("compound", "amod")
+
+
+def _nobody(tok: Token) -> bool:
+    if tok.lower_ in ("nobody", "none", "noone"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
 def assertion_status(head: Token, cue: str = "") -> Status:
@@ -115,16 +150,17 @@ def assertion_status(head: Token, cue: str = "") -> Status:
     tok = head
     for depth in range(5):
         for c in tok.children:
-            if cue in _NEGATIVE_CUES:
-                break
             negator = c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither"))
-            if negator and depth <= 1:
+            # "no resistance" is itself the cue of a transfer, not its negation.
+            if negator and depth <= 1 and not (cue in _NEGATIVE_CUES and c.lower_ == "no"):
                 return "negated"
             if c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX:
                 return "hypothetical"
             if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
                 return "future"
-            if c.dep_ == "det" and c.lower_ in ("any", "every") and depth == 0:
+            if depth == 0 and c.dep_ in ("nsubj", "nsubjpass") and _nobody(c):
+                return "negated"  # "nobody was injured", "no one was killed"
+            if c.dep_ == "det" and c.lower_ in ("any", "every") and depth <= 1:
                 return "hypothetical"
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 return "hypothetical"
@@ -191,6 +227,23 @@ def _actor(doc: Doc, ref: ActorRef, role: Literal["actor1", "actor2"], offset: i
     )
 
 
+_MEDIA = frozenset({"video", "footage", "film", "photo", "picture", "image", "scene", "clip"})
+_NAME_LABELS = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC"})
+
+
+def _inside_name(doc: Doc, hit: TriggerHit) -> bool:
+    """The trigger words are part of a longer name (an organisation, a treaty)."""
+    for ent in doc.ents:
+        if (
+            ent.label_ in _NAME_LABELS
+            and ent.start <= hit.start
+            and hit.end <= ent.end
+            and ent.end - ent.start > hit.end - hit.start
+        ):
+            return True
+    return False
+
+
 def _claim(status: Status) -> Claim | None:
     if status in ("future", "denied", "hypothetical"):
         return Claim(Claimant(None, None, None, "author"), status)
@@ -210,7 +263,14 @@ def events_from_sentence(
     kept: list[TriggerHit] = []
     status_of: dict[int, Status] = {}
     for h in hits:
-        status = assertion_status(trigger_head(doc, h), h.cue)
+        if _inside_name(doc, h):
+            continue  # "the Organisation for the Prohibition of Chemical Weapons"
+        head = trigger_head(doc, h)
+        if h.cue == "kill" and (
+            head.dep_ == "amod" or (head.dep_ == "acl" and head.head.lemma_.lower() in _MEDIA)
+        ):
+            continue  # "wounded soldiers", "a video shot in Douma": a description
+        status = assertion_status(head, h.cue)
         if status in ("negated", "hypothetical", "generic"):
             continue
         kept.append(h)
@@ -242,9 +302,26 @@ def _event(
     )
 
 
+# An event dated only by month or year ("in August 2013") this long before
+# publication is background, not news. Day-precise dates are always kept: a
+# snippet's own date may be far from whatever publication date it was given.
+BACKGROUND_DAYS = 365
+
+
+def _background(when: DateValue | None, published: date | None) -> bool:
+    if when is None or when.value is None or published is None or when.precision < 2:
+        return False
+    try:
+        value = date.fromisoformat(when.value[:10])
+    except ValueError:
+        return False
+    return (published - value).days > BACKGROUND_DAYS
+
+
 def article_events(
     sentences: Sequence[SentenceInput],
     date_for: Callable[[int], DateValue | None] | None = None,
+    published: date | None = None,
 ) -> list[Event]:
     """All events of one article, in text order, same-event reports merged.
 
@@ -259,6 +336,8 @@ def article_events(
         if not found:
             continue
         when = date_for(i) if date_for is not None else None
+        if _background(when, published):
+            continue  # "In August 2013 a chemical attack killed ..." in a 2017 story
         for ev in found:
             ev = replace(ev, date=when) if when is not None else ev
             if sent.is_title:

@@ -18,11 +18,54 @@ from ..eval.common import bundled
 
 # Heads whose type comes from their modifiers ("opposition forces", "armed men").
 _MODIFIABLE = frozenset(
-    {"force", "forces", "fighter", "unit", "group", "militia", "man", "men", "element", "people"}
+    {
+        "force",
+        "forces",
+        "fighter",
+        "unit",
+        "group",
+        "militia",
+        "man",
+        "men",
+        "element",
+        "people",
+        "recruit",
+    }
 )
 _ENTITY_ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 _SKIP_LEFT = frozenset({"det", "nummod", "punct", "quantmod", "predet", "cc", "advmod"})
 ARMED = frozenset({1, 2, 3, 4, 8})
+# Heads that count or group their "of" object: type the object.
+_PARTITIVE = frozenset(
+    {
+        "ten",
+        "tens",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "score",
+        "scores",
+        "number",
+        "some",
+        "many",
+        "several",
+        "member",
+        "members",
+        "group",
+        "body",
+        "bodies",
+        "corpse",
+        "remains",
+        "most",
+        "all",
+        "one",
+        "two",
+        "three",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +110,12 @@ def noun_inter(tok: Token) -> int | None:
     """ACLED inter code suggested by a noun and its modifiers, or None."""
     heads, mods = actor_nouns()
     lemma = tok.lemma_.lower()
+    if lemma in _PARTITIVE:  # "dozens of ISIS fighters", "members of the militia"
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return noun_inter(obj)
     inter = heads.get(lemma, heads.get(tok.lower_))
     if inter is None and tok.lower_.endswith("s"):
         # A capitalised plural tagged PROPN keeps its "s" in the lemma ("Protesters").
@@ -81,7 +130,7 @@ def noun_inter(tok: Token) -> int | None:
                 if mod is not None:
                     return mod
                 # "Russian forces", "Turkish troops": a state's military.
-                if child.ent_type_ in ("NORP", "GPE") and lemma in ("force", "forces", "man"):
+                if child.ent_type_ in ("NORP", "GPE") and lemma in ("force", "forces"):
                     return 1
     return inter
 

@@ -26,7 +26,7 @@ the rules below is the codebook's order of precedence as we read it:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -89,6 +89,29 @@ AIR_ACTION = _WORDS["AIR_ACTION"]
 BLAST_WORDS = _WORDS["BLAST_WORDS"]
 ABSTRACT_MODIFIERS = _WORDS["ABSTRACT_MODIFIERS"]
 NOT_TERRITORY = _WORDS["NOT_TERRITORY"]
+CIVILIAN_TARGETS = _WORDS["CIVILIAN_TARGETS"]
+CHEMICAL_USE = _WORDS["CHEMICAL_USE"]
+CHEMICAL_POLICY = _WORDS["CHEMICAL_POLICY"]
+REMOTE_WORDS = _WORDS["REMOTE_WORDS"]
+VERBAL = frozenset(
+    {
+        "speech",
+        "interview",
+        "statement",
+        "tweet",
+        "post",
+        "article",
+        "editorial",
+        "address",
+        "op-ed",
+        "letter",
+        "column",
+        "debate",
+        "parliament",
+    }
+)
+FREED = frozenset({"release", "rescue", "free", "exchange", "swap", "liberate", "hand"})
+GRIEVANCE = frozenset({"protest", "demand", "denounce", "condemn", "against", "over", "reject"})
 LETHAL = frozenset({"kill", "shoot", "die", "dead", "wound", "injure"})
 
 
@@ -111,10 +134,9 @@ class Decision:
 def trigger_head(doc: Doc, hit: TriggerHit) -> Token:
     """The token of the hit that governs the others (its syntactic head)."""
     span = doc[hit.start : hit.end]
-    for tok in reversed(span):
-        if not (hit.start <= tok.head.i < hit.end) or tok.head == tok:
-            return tok
-    return span[-1]
+    # The highest token of the span ("shot dead": "shot", even when the parser
+    # hangs "dead" on the object).
+    return min(span, key=lambda t: (sum(1 for _ in t.ancestors), -t.i))
 
 
 @dataclass
@@ -161,13 +183,15 @@ class _Context:
         self, hit: TriggerHit, sub: str, ptype: str | None = None, pmode: str | None = None
     ) -> Decision:
         a1, a2 = roles(self.head(hit), self.known)
+        # The trigger's own words ("Barrel bombs", "suicide bomber") are no actor.
+        outside = [r for r in a1 if not hit.start <= r.head < hit.end]
         return Decision(
             hit,
             sub,
             ptype or hit.entry.plover_type,
             pmode if ptype else hit.entry.plover_mode,
-            tuple(a1),
-            tuple(a2),
+            tuple(outside),
+            tuple(r for r in a2 if not hit.start <= r.head < hit.end),
         )
 
 
@@ -198,10 +222,14 @@ def rule_protest(ctx: _Context) -> Decision | None:
     riot, mob = ctx.cue("riot"), ctx.cue("mob")
     if mob and not protest:
         return ctx.decide(mob[0], "Mob violence")
+    crowd_control = ctx.cue("disperse", strong=True)
+    if not protest and not riot and crowd_control and not ctx.cue("clash", "kill"):
+        # "police fired tear gas at supporters of X": a gathering was dispersed.
+        return ctx.decide(crowd_control[0], "Protest with intervention", "PROTEST", "demonstrate")
     if not protest and not riot:
         return None
     weak_only = protest and not riot and not any(h.entry.strong for h in protest)
-    if weak_only and not ctx.has(PROTEST_CONTEXT):
+    if weak_only and not ctx.has(PROTEST_CONTEXT) and not ctx.cue("disperse", "arrest"):
         return None
     main = (protest or riot)[0]
     head = ctx.head(main)
@@ -217,14 +245,25 @@ def rule_protest(ctx: _Context) -> Decision | None:
         return None
     if ctx.has(LABOUR) and any(h.entry.plover_mode == "strike" for h in protest):
         return ctx.decide(main, "Peaceful protest")
-    lethal = [h for h in ctx.cue("kill") if h.entry.strong or ctx.head(h).lemma_.lower() in LETHAL]
+    lethal = [
+        h for h in ctx.cue("kill") if h.entry.strong or ctx.head(h).lemma_.lower() in LETHAL
+    ] + [h for h in ctx.cue("attack") if h.entry.strong and h.entry.plover_mode == "firearms"]
+    # "rioters burned the town hall after a teenager was shot": the killing that
+    # set off a riot is its cause, not force against the rioters.
+    if riot and 7 in _victim_inters(ctx, lethal) and not _victim_inters(ctx, lethal) & {5, 6}:
+        lethal = []
     if lethal and (not mob or ctx.state_present()):
         return ctx.decide(lethal[0], "Excessive force against protesters", "ASSAULT", "firearms")
     rioting = [h for h in ctx.cue("attack") if _initiator_inters(ctx, h) & {5, 6}]
     violent = riot or ctx.cue("loot") or ctx.cue("clash", strong=True) or mob or rioting
     if violent:
         return ctx.decide(violent[0], "Violent demonstration", "PROTEST", "riot")
-    intervention = ctx.cue("disperse") + ctx.cue("arrest")
+    # "a sit-in to protest the arrest of a colleague": the arrest is the grievance.
+    intervention = [
+        h
+        for h in ctx.cue("disperse") + ctx.cue("arrest")
+        if not (ctx.head(h).pos_ == "NOUN" and ctx.head(h).head.lemma_.lower() in GRIEVANCE)
+    ]
     if intervention:  # the intervening act is the trigger: its roles are police -> protesters
         return ctx.decide(intervention[0], "Protest with intervention", "PROTEST", "demonstrate")
     return ctx.decide(main, "Peaceful protest")
@@ -242,7 +281,12 @@ def rule_disrupted(ctx: _Context) -> Decision | None:
             # A manned aircraft (named or by model: "a Su-25") downed in fighting.
             return ctx.decide(h, "Armed clash", "FIGHT", "aerial")
         return ctx.decide(h, "Disrupted weapons use", "FIGHT", "aerial")
-    defuse = ctx.cue("defuse")
+    # "foiled an infiltration" is a clash; "foiled a car bombing" disrupted weapons use.
+    defuse = [
+        h
+        for h in ctx.cue("defuse")
+        if h.entry.phrase[0] not in ("foil", "thwart") or ctx.has(REMOTE_WORDS)
+    ]
     if defuse:
         return ctx.decide(defuse[0], "Disrupted weapons use")
     for h in ctx.cue("capture"):
@@ -252,10 +296,16 @@ def rule_disrupted(ctx: _Context) -> Decision | None:
 
 
 def rule_weapons(ctx: _Context) -> Decision | None:
-    for cue, sub in (("chemical", "Chemical weapon"), ("suicide", "Suicide bomb")):
-        found = ctx.cue(cue)
-        if found:
-            return ctx.decide(found[0], sub)
+    # "chemical weapons" alone is often policy talk (stockpiles, the convention,
+    # accusations): it needs words of use and no policy words.
+    chemical = ctx.cue("chemical", strong=True) or (
+        ctx.cue("chemical") if ctx.has(CHEMICAL_USE) and not ctx.has(CHEMICAL_POLICY) else []
+    )
+    if chemical:
+        return ctx.decide(chemical[0], "Chemical weapon")
+    suicide = ctx.cue("suicide")
+    if suicide:
+        return ctx.decide(suicide[0], "Suicide bomb")
     air = ctx.cue("air", strong=True)
     if air:
         return ctx.decide(air[0], "Air/drone strike")
@@ -272,7 +322,15 @@ def rule_weapons(ctx: _Context) -> Decision | None:
     if shelling:
         return ctx.decide(shelling[0], "Shelling/artillery/missile attack")
     strike = ctx.cue("strike")
-    conflict = ctx.armed_present() or bool(ctx.cue("kill")) or bool(ctx.doc.ents)
+    # A bare "strike" is remote violence only with a sign of it: armed actors, a
+    # killing, "hit"/"target", a state's strike ("Israeli strikes") or a target
+    # ("strikes on Gaza"); "a strike by truckers" is a labour protest.
+    conflict = (
+        ctx.armed_present()
+        or bool(ctx.cue("kill"))
+        or ctx.has(AIR_ACTION)
+        or any(_strike_marked(ctx.head(h)) for h in strike)
+    )
     if strike and conflict and not ctx.has(NON_CONFLICT | LABOUR):
         if ctx.cue("shelling") or ctx.has(frozenset({"missile", "rocket"})):
             return ctx.decide(strike[0], "Shelling/artillery/missile attack", "FIGHT", "artillery")
@@ -287,11 +345,29 @@ def rule_weapons(ctx: _Context) -> Decision | None:
     return None
 
 
+def _live_abducts(ctx: _Context) -> list[TriggerHit]:
+    """Abduction cues, less "rescued/released hostages" (taken earlier, not here)."""
+    return [
+        h
+        for h in ctx.cue("abduct")
+        if h.entry.strong or ctx.head(h).head.lemma_.lower() not in FREED
+    ]
+
+
+def _strike_marked(head: Token) -> bool:
+    for c in head.children:
+        if c.ent_type_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound", "poss"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting"):
+            return True
+    return False
+
+
 def rule_vac_words(ctx: _Context) -> Decision | None:
     sexual = ctx.cue("sexual")
     if sexual:
         return ctx.decide(sexual[0], "Sexual violence")
-    abduct = ctx.cue("abduct")
+    abduct = _live_abducts(ctx)
     if abduct and (abduct[0].entry.strong or ctx.armed_present()):
         return ctx.decide(abduct[0], "Abduction/forced disappearance")
     return None
@@ -315,9 +391,10 @@ def _object_kind(ctx: _Context, hit: TriggerHit) -> str:
             return "place"
         if lemma in WEAPON_NOUNS:
             return "weapon"
-        if lemma in PERSON_NOUNS or noun_inter(tok) is not None or tok.ent_type_ == "PERSON":
+        if lemma in PERSON_NOUNS or noun_inter(tok) is not None:
             return "person"
         if tok.pos_ == "PROPN":
+            # The small model tags many towns PERSON ("control of Avdiivka").
             return "place"
     return ""
 
@@ -344,7 +421,8 @@ def rule_territory(ctx: _Context) -> Decision | None:
         if kind == "" and not inters & ARMED:
             continue  # "seized the opportunity", "took over the presidency"
         if kind == "person":
-            if 1 in inters:
+            captives = _victim_inters(ctx, [h])
+            if 1 in inters and not captives & ARMED:
                 return ctx.decide(h, "Arrests", "COERCE", "arrest")
             if 7 in _victim_inters(ctx, [h]):
                 return ctx.decide(h, "Abduction/forced disappearance", "ASSAULT", "abduct")
@@ -369,8 +447,14 @@ def rule_territory(ctx: _Context) -> Decision | None:
 
 
 def _abstract(ctx: _Context, hit: TriggerHit) -> bool:
-    """'the fight against corruption', 'a legal battle': not armed violence."""
+    """'the fight against corruption', 'a legal battle', 'attacked the plan in a
+    speech': not armed violence."""
     for c in ctx.head(hit).children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in ABSTRACT_TARGETS:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "in":
+            if any(o.lemma_.lower() in VERBAL for o in c.children):
+                return True
         if c.dep_ == "amod" and c.lemma_.lower() in ABSTRACT_MODIFIERS:
             return True
         if (
@@ -383,10 +467,17 @@ def _abstract(ctx: _Context, hit: TriggerHit) -> bool:
 
 
 def _armed_target(ctx: _Context, hits: Sequence[TriggerHit]) -> bool:
+    """The attack's object is a military thing ("attacked a checkpoint"), not merely
+    its place ("killed a man at a checkpoint")."""
     for h in hits:
         head = ctx.head(h)
-        if any(t.lemma_.lower() in ARMED_TARGETS and t.i != head.i for t in head.subtree):
-            return True
+        targets = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "targeting"):
+                targets.extend(c for c in prep.children if c.dep_ == "pobj")
+        for t in targets:
+            if any(x.lemma_.lower() in ARMED_TARGETS for x in (t, *t.conjuncts)):
+                return True
     return False
 
 
@@ -396,16 +487,28 @@ def rule_violence(ctx: _Context) -> Decision | None:
     clash_strong = ctx.cue("clash", strong=True)
     clash_weak = [h for h in ctx.cue("clash", strong=False) if not _abstract(ctx, h)]
     attacks = [h for h in ctx.cue("attack") if not _abstract(ctx, h)]
-    kills = ctx.cue("kill")
-    if not (clash_strong or clash_weak or attacks or kills):
+    # "bodies", "dead" alone are no killing here (the "found dead" rule is below).
+    kills = [h for h in ctx.cue("kill") if h.entry.phrase[0] not in ("body", "dead", "die")]
+    bare = [h for h in ctx.cue("kill") if h not in kills]
+    if not (clash_strong or clash_weak or attacks or kills or bare):
+        return None
+    # "arrested 15 people in raids": the raid is how the arrest was made.
+    if (ctx.cue("arrest") or _live_abducts(ctx)) and not (clash_strong or kills):
         return None
     # "Residents beat a suspected thief to death": civilians acting as a mob.
     mobbing = [h for h in kills + attacks if _initiator_inters(ctx, h) & {5, 7}]
     if mobbing and not any(_initiator_inters(ctx, h) & ARMED for h in kills + attacks):
         return ctx.decide(mobbing[0], "Mob violence", "ASSAULT", "beat")
-    victims = _victim_inters(ctx, attacks + kills + clash_strong)
+    victims = _victim_inters(ctx, attacks + kills + clash_strong + bare)
     armed_victim = bool(victims & ARMED) or _armed_target(ctx, attacks + kills)
-    civ_victim = 7 in victims or (ctx.has(frozenset({"civilian"})) and not armed_victim)
+    civ_victim = (
+        7 in victims
+        or (ctx.has(frozenset({"civilian"})) and not armed_victim)
+        or (not armed_victim and _civilian_target(ctx, attacks + kills))
+    )
+    # "Clashes between supporters of rival candidates": rioters, no armed actor.
+    if clash_strong and not ctx.armed_present() and _rioters(ctx):
+        return ctx.decide(clash_strong[0], "Mob violence", "PROTEST", "riot")
     if clash_strong and not (civ_victim and not ctx.armed_present()):
         # "clashed with ..., killing a civilian": the clash is the event.
         return ctx.decide(clash_strong[0], "Armed clash", "FIGHT", "small-arms")
@@ -414,9 +517,9 @@ def rule_violence(ctx: _Context) -> Decision | None:
         mode = main.entry.plover_mode if main.entry.plover_type == "ASSAULT" else "kill"
         return ctx.decide(main, "Attack", "ASSAULT", mode)
     if armed_victim or (ctx.armed_present() and (clash_weak or attacks)):
-        main = (clash_weak or attacks or kills)[0]
+        main = (clash_weak or attacks or kills or bare)[0]
         return ctx.decide(main, "Armed clash", "FIGHT", "small-arms")
-    found = [h for h in kills if h.entry.phrase[0] in ("found", "body")]
+    found = [h for h in kills + bare if h.entry.phrase[0] in ("found", "body")]
     if found and ctx.has(VIOLENCE_SIGNS):
         return ctx.decide(found[0], "Attack", "ASSAULT", "kill")
     strong_kill = [h for h in kills if h.entry.strong]
@@ -424,6 +527,23 @@ def rule_violence(ctx: _Context) -> Decision | None:
         main = (strong_kill or kills)[0]
         return ctx.decide(main, "Attack", "ASSAULT", main.entry.plover_mode)
     return None
+
+
+def _civilian_target(ctx: _Context, hits: Sequence[TriggerHit]) -> bool:
+    """The attack's object is a civilian place or gathering ("stormed a wedding party")."""
+    for h in hits:
+        head = ctx.head(h)
+        for c in head.children:
+            if c.dep_ in ("dobj", "nsubjpass") and (
+                c.lemma_.lower() in CIVILIAN_TARGETS
+                or any(x.lemma_.lower() in CIVILIAN_TARGETS for x in c.children)
+            ):
+                return True
+    return False
+
+
+def _rioters(ctx: _Context) -> bool:
+    return any(a.inter in (5, 6) for a in ctx.actors)
 
 
 def rule_arrest(ctx: _Context) -> Decision | None:
@@ -477,13 +597,46 @@ def rule_base(ctx: _Context) -> Decision | None:
 
 def rule_loot(ctx: _Context) -> Decision | None:
     for h in ctx.cue("loot"):
+        objs = {t.lemma_.lower() for t in ctx.head(h).subtree}
+        if not h.entry.strong and objs & (ARMED_TARGETS | WEAPON_NOUNS):
+            # "an army unit destroyed an ISIS vehicle / ammunition depot": combat.
+            return ctx.decide(h, "Armed clash", "FIGHT", "small-arms")
         if h.entry.strong or {t.lemma_.lower() for t in ctx.head(h).subtree} & PROPERTY:
             return ctx.decide(h, "Looting/property destruction")
     return None
 
 
+NOT_HANDED_TERRITORY = frozenset(
+    {
+        "arsenal",
+        "document",
+        "list",
+        "letter",
+        "evidence",
+        "power",
+        "body",
+        "remains",
+        "file",
+        "passport",
+        "stockpile",
+        "custody",
+        "suspect",
+        "prisoner",
+        "detainee",
+        "money",
+    }
+)
+
+
 def rule_transfer(ctx: _Context) -> Decision | None:
     for h in ctx.cue("transfer"):
+        head = ctx.head(h)
+        # For a verb, what was handed over; for a noun ("the withdrawal of US
+        # forces") the "of" phrase is who left, not what was handed.
+        kind = _object_kind(ctx, h) if head.pos_ == "VERB" else ""
+        objs = {c.lemma_.lower() for c in head.children if c.dep_ == "dobj"}
+        if kind in ("weapon", "person") or objs & NOT_HANDED_TERRITORY:
+            continue  # "handed over its chemical arsenal / the suspects"
         if h.entry.strong:
             return ctx.decide(h, "Non-violent transfer of territory")
         head = ctx.head(h)
@@ -509,7 +662,7 @@ def rule_deploy(ctx: _Context) -> Decision | None:
     for h in ctx.cue("capture"):
         if h.entry.phrase[0] == "enter" and military:
             return ctx.decide(h, "Other", "MOBILIZE", "troops")
-    other = ctx.cue("other")
+    other = [h for h in ctx.cue("other") if h.entry.strong or military]
     if other:
         return ctx.decide(other[0], "Other")
     return None
@@ -536,18 +689,67 @@ SECONDARY_CUES = frozenset(
 )
 
 
+def _plover_one_sided(ctx: _Context, d: Decision) -> Decision:
+    """PLOVER tells one-sided violence (ASSAULT) from fighting (FIGHT): remote
+    violence whose only typed victims are civilians is an ASSAULT."""
+    if d.event_type != "Explosions/Remote violence" or d.plover_type != "FIGHT":
+        return d
+    victims = {a.inter for a in d.actor2} | _victim_inters(ctx, ctx.cue("kill"))
+    if 7 in victims and not victims & ARMED:
+        mode = d.plover_mode if d.plover_mode in ("aerial", "drone") else "explosives"
+        return replace(d, plover_type="ASSAULT", plover_mode=mode)
+    return d
+
+
 def classify(
     doc: Doc, hits: Sequence[TriggerHit], known: Sequence[KnownActor] = ()
 ) -> list[Decision]:
     """The events of one parsed sentence, main event first (empty when none)."""
     if not hits:
         return []
+    hits = _without_circumstance(doc, _without_deployed(doc, hits))
     ctx = _Context(doc, hits, known)
     primary = _first(ctx)
     if primary is None:
         return []
     second = _secondary(ctx, primary)
-    return [primary] if second is None else [primary, second]
+    found = [primary] if second is None else [primary, second]
+    return [_plover_one_sided(ctx, d) for d in found]
+
+
+def _without_deployed(doc: Doc, hits: Sequence[TriggerHit]) -> list[TriggerHit]:
+    """Drop weapon words that are what a deployment moved ("deployed Iskander
+    missile systems"): a deployment is no strike."""
+    moved: set[int] = set()
+    for h in hits:
+        if h.cue == "deploy":
+            head = trigger_head(doc, h)
+            for c in head.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    moved.update(t.i for t in c.subtree)
+    return [h for h in hits if h.cue == "deploy" or h.start not in moved]
+
+
+_CIRCUMSTANCE = frozenset({"after", "amid", "following", "despite", "before", "during"})
+
+
+def _without_circumstance(doc: Doc, hits: Sequence[TriggerHit]) -> list[TriggerHit]:
+    """When a strong trigger is the sentence's main verb, drop trigger nouns that
+    only set the scene ("took control of Mekelle after heavy shelling")."""
+    main = [
+        h
+        for h in hits
+        if h.entry.strong
+        and trigger_head(doc, h).dep_ == "ROOT"
+        and trigger_head(doc, h).pos_ == "VERB"
+    ]
+    if not main:
+        return list(hits)
+    scene: set[int] = set()
+    for tok in doc:
+        if tok.dep_ == "prep" and tok.lower_ in _CIRCUMSTANCE:
+            scene.update(t.i for t in tok.subtree)
+    return [h for h in hits if h in main or h.start not in scene]
 
 
 def _first(ctx: _Context) -> Decision | None:

@@ -27,6 +27,8 @@ SPANS_KEY = "fl_triggers"
 COMPONENT = "frontlines_triggers_v1"
 # Tokens skipped inside a phrase, so "air-strike" matches "air strike".
 _JOINERS = frozenset({"-", "–"})
+# Words skipped inside a phrase: "took full control", "seized complete control".
+_FILLERS = frozenset({"full", "complete", "total", "effective", "partial"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +134,9 @@ class TriggerLexicon:
 def _match_rest(tokens: Doc | Span, i: int, rest: Sequence[str]) -> int | None:
     """End index (exclusive) when ``rest`` matches from ``i`` on, skipping hyphens."""
     for word in rest:
-        while i < len(tokens) and tokens[i].text in _JOINERS:
+        while i < len(tokens) and (
+            tokens[i].text in _JOINERS or (word not in _FILLERS and tokens[i].lower_ in _FILLERS)
+        ):
             i += 1
         if i >= len(tokens):
             return None
@@ -144,16 +148,50 @@ def _match_rest(tokens: Doc | Span, i: int, rest: Sequence[str]) -> int | None:
 
 
 _VOWELS = frozenset("aeiou")
+# Irregular past forms of trigger verbs (the lemmatizer misses some after a
+# tagging slip: "retook" tagged as a noun keeps its form).
+IRREGULAR: dict[str, frozenset[str]] = {
+    word: frozenset(forms.split())
+    for word, forms in {
+        "take": "took taken",
+        "retake": "retook retaken",
+        "overrun": "overran",
+        "shoot": "shot",
+        "blow": "blew blown",
+        "fall": "fell fallen",
+        "withdraw": "withdrew withdrawn",
+        "strike": "struck stricken",
+        "fight": "fought",
+        "throw": "threw thrown",
+        "beat": "beaten",
+        "steal": "stole stolen",
+        "break": "broke broken",
+        "send": "sent",
+        "burn": "burnt",
+        "win": "won",
+        "set": "set",
+        "hold": "held",
+        "lay": "laid",
+        "seek": "sought",
+        "bring": "brought",
+        "drive": "drove driven",
+        "slay": "slew slain",
+    }.items()
+}
 
 
 @lru_cache(maxsize=8192)
 def inflections(word: str) -> frozenset[str]:
     """The word and its regular inflected forms: the small model's lemmatizer
     misses some ("raped" -> "rap"), so surface forms match too."""
-    forms = {word, word + "s", word + "es", word + "ed", word + "ing", word + "d"}
+    forms = {word, word + "s"} | IRREGULAR.get(word, frozenset())
+    if word.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(word + "es")
     if word.endswith("e"):
-        forms |= {word[:-1] + "ing"}
-    if word.endswith("y"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    else:
+        forms |= {word + "ed", word + "ing"}
+    if len(word) > 1 and word.endswith("y") and word[-2] not in _VOWELS:
         forms |= {word[:-1] + "ies", word[:-1] + "ied"}
     # Consonant-vowel-consonant endings double: "kidnap" -> "kidnapped".
     if (
