@@ -1,4 +1,5 @@
-"""The output contract (DESIGN.md) as a JSON Schema, and the offsets it cannot express.
+"""The output contract (DESIGN.md): the JSON Schema, the offsets it cannot express,
+input order and the `frontlines extract` command line.
 
 The schema is resources/schema/extraction.schema.json. Unit tests here build
 records by hand from types.py (no model); the sample-corpus tests validate what
@@ -10,13 +11,19 @@ from __future__ import annotations
 import copy
 import itertools
 import json
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
 import jsonschema
 import pytest
+from click.testing import CliRunner, Result
 
 from frontlines import types as t
+from frontlines.batch import process_batch
+from frontlines.cli import cli
 from frontlines.eval.common import bundled
 from frontlines.events.rules import SUB_EVENT_TYPES
 
@@ -300,3 +307,104 @@ def test_segments_are_in_order_and_do_not_overlap(sample_run: SampleRun) -> None
             assert 0 <= seg["start"] <= seg["end"] <= len(article.text), (article.path, seg)
         for left, right in itertools.pairwise(segments):
             assert left["end"] <= right["start"], (article.path, left, right)
+
+
+# --- order and identity -----------------------------------------------------
+
+REPORT = (
+    "Syrian government forces shelled the village of Nayrab on Thursday, "
+    "killing two civilians, a war monitor said.\n"
+)
+
+
+def test_same_content_twice_gives_two_records_in_order() -> None:
+    articles = [t.Article(text=REPORT, path=p, format="txt") for p in ("first.txt", "second.txt")]
+    records = [x.to_json() for x in process_batch(articles)]
+    assert [r["article"]["path"] for r in records] == ["first.txt", "second.txt"]
+    assert records[0]["article"]["id"] == records[1]["article"]["id"]
+    assert records[0]["events"] == records[1]["events"]
+
+
+# --- the CLI ------------------------------------------------------------------
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(cli, ["extract", "--quiet", *args])
+
+
+def lines(stdout: str) -> list[dict[str, Any]]:
+    """The records printed, each checked against the output schema."""
+    records = [json.loads(line) for line in stdout.splitlines() if line.strip()]
+    for record in records:
+        VALIDATOR.validate(record)
+    return records
+
+
+def test_extract_help_teaches_the_options() -> None:
+    result = CliRunner().invoke(cli, ["extract", "--help"])
+    assert result.exit_code == 0
+    for option in ("--published", "--format", "jsonl"):
+        assert option in result.output
+
+
+@pytest.mark.parametrize("order", [("a.txt", "b.txt"), ("b.txt", "a.txt")])
+def test_extract_keeps_input_order_for_identical_files(
+    tmp_path: Path, order: tuple[str, str]
+) -> None:
+    for name in order:
+        (tmp_path / name).write_text(REPORT, encoding="utf-8")
+    result = invoke(*(str(tmp_path / name) for name in order), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    records = lines(result.stdout)
+    assert [Path(r["article"]["path"]).name for r in records] == list(order)
+    assert records[0]["article"]["id"] == records[1]["article"]["id"]
+
+
+def test_extract_skips_a_bad_file_and_prints_the_good_ones(tmp_path: Path) -> None:
+    good1, bad, good2 = tmp_path / "one.txt", tmp_path / "broken.jsonl", tmp_path / "two.txt"
+    good1.write_text(REPORT, encoding="utf-8")
+    good2.write_text(REPORT.replace("Nayrab", "Saraqeb"), encoding="utf-8")
+    bad.write_text('{"text": not json\n', encoding="utf-8")
+    result = invoke(str(good1), str(bad), str(good2))
+    assert result.exit_code == 1
+    assert "skipped:" in result.stderr and "broken.jsonl" in result.stderr
+    assert [Path(r["article"]["path"]).name for r in lines(result.stdout)] == ["one.txt", "two.txt"]
+
+
+@pytest.mark.parametrize(
+    ("header", "args", "expected"),
+    [
+        # No publication date: "on Thursday" cannot be resolved.
+        ("", (), None),
+        ("", ("--published", "2020-02-28"), "2020-02-27"),
+        # The header's date (Saturday 22 Feb 2020) unless --published overrides it.
+        ("Published: 2020-02-22\n\n", (), "2020-02-20"),
+        ("Published: 2020-02-22\n\n", ("--published", "2020-02-28"), "2020-02-27"),
+    ],
+)
+def test_extract_published_resolves_relative_dates(
+    tmp_path: Path, header: str, args: tuple[str, ...], expected: str | None
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(header + REPORT, encoding="utf-8")
+    result = invoke(str(path), *args)
+    assert result.exit_code == 0, result.output
+    [record] = lines(result.stdout)
+    dates = [e["date"]["value"] for e in record["events"] if e["date"] is not None]
+    assert dates and set(dates) == {expected}
+
+
+def test_console_entry_point_exit_status(tmp_path: Path) -> None:
+    """``python -m frontlines`` (the installed ``frontlines`` script's main): stdout
+    has the good record, stderr the skipped file, and the status is 1."""
+    good, bad = tmp_path / "good.txt", tmp_path / "missing.txt"
+    good.write_text(REPORT, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "frontlines", "extract", "-q", str(good), str(bad)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "skipped:" in done.stderr and "missing.txt" in done.stderr
+    assert [Path(r["article"]["path"]).name for r in lines(done.stdout)] == ["good.txt"]
