@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from frontlines.eval.common import ClassScores
 from frontlines.eval.events import PREDICTORS, evaluate, unit_of
@@ -160,14 +161,17 @@ def with_rules(clf: SubEventClassifier, docs: Sequence[GoldDoc], engine: str) ->
         show(f"override actor-less rule events, p >= {t}", recombined(clf, events, actorless(t)))
     for t in (0.9, 0.95, 0.99):
         show(f"rules + classifier fills units with none, p >= {t}", filled_in(clf, docs, events, t))
+    both = filled_in(clf, docs, recombined(clf, events, override(0.95)), 0.95)
+    show("override at p >= 0.95 + fill-in at p >= 0.95", both)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--engine", choices=sorted(PREDICTORS), default="pipeline")
     parser.add_argument("--no-rules", action="store_true", help="only the classifier alone")
+    parser.add_argument("gold", nargs="?", type=Path, help="gold file or folder (default: bundled)")
     args = parser.parse_args()
-    docs = load_gold()
+    docs = load_gold(args.gold)
     clf = SubEventClassifier.bundled()
     classifier_alone(clf, docs)
     if not args.no_rules:

@@ -106,6 +106,7 @@ def test_normalise(text: str, expected: str) -> None:
         ("Attack", False, {"Armed clash": 0.95, "Attack": 0.05}, (), "Armed clash"),
         # ... but not to a classifier below the threshold
         ("Attack", False, {"Armed clash": 0.6, "Attack": 0.4}, (), "Attack"),
+        ("Attack", False, {"Armed clash": 0.94, "Attack": 0.06}, (), "Attack"),
         # ... and never to NONE
         ("Attack", False, {NONE: 0.97, "Attack": 0.03}, (), "Attack"),
         # several candidates: the classifier picks among them only

@@ -1,20 +1,23 @@
 """A second opinion on the ACLED sub-event type: a small CPU spaCy text classifier.
 
 The rule-based typer (events.extract) decides from triggers, actors and the
-codebook's decision rules. This module is a bag-of-n-grams ``textcat`` trained
-on sentences written for this project from the ACLED codebook definitions
+codebook's decision rules. This module is a small spaCy ``textcat`` (bag of
+n-grams + a narrow CNN over hashed word features, CPU, about 0.2 ms a
+sentence) trained on sentences written for this project from the ACLED codebook
 (training data and script: training/subevents/, scripts/train_subevents.py).
 It knows nothing about actors or offsets; it scores a sentence and returns a
 probability per sub-event type (26 labels: the 25 ACLED sub-event types plus
 ``NONE`` for sentences that report no event).
 
-How to use it with the rules (measured on the events gold set, see
-scripts/eval_subevents_gold.py): overriding the rules' sub-type lowered
-sub-event macro-F1 at every threshold tried, so the rules' choice stands
-(``combine``: the classifier only breaks ties between candidate sub-types the
-rules name, or overrides a decision the rules mark as unsure). Where the rules
-find no event in a body sentence, a classifier label at p >= 0.95 raised
-detection recall (``fill_in``); keep it off reader comments and boilerplate.
+How to use it with the rules (measured with scripts/eval_subevents_gold.py on
+the development and on the blind held-out events gold; details in the
+training README): the rules decide whether a sentence holds an event. The
+classifier (1) replaces the rules' sub-type only when it is very sure
+(p >= 0.95, ``combine`` with ``rule_confident=False``; lower thresholds hurt),
+(2) picks among candidate sub-types when the rules name several, and
+(3) reports an event in a body sentence where the rules found none when it is
+very sure (``fill_in``; keep reader comments and boilerplate out, where it is
+over-confident).
 """
 
 from __future__ import annotations
@@ -64,8 +67,8 @@ SUB_EVENT_TYPES: dict[str, str] = {
 # The classifier's label set: every sub-event type plus NONE.
 LABELS: tuple[str, ...] = (*SUB_EVENT_TYPES, NONE)
 
-# Above this the classifier may override a rule decision the rules mark as unsure.
-OVERRIDE_PROBABILITY = 0.9
+# Above this the classifier may override a rule decision not marked confident.
+OVERRIDE_PROBABILITY = 0.95
 # Above this the classifier may report an event in a sentence where the rules found none.
 FILL_IN_PROBABILITY = 0.95
 
