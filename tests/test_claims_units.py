@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from frontlines.claims.claimant import type_phrase
-from frontlines.claims.flags import TECHNIQUES, find_flags_text, patterns
+from frontlines.claims.flags import TECHNIQUES, find_flags_text, patterns, word_patterns
 from frontlines.claims.hedges import find_evidence, find_hedges
 from frontlines.claims.lexicon import ClaimsLexicon
 from frontlines.claims.profile import profile
@@ -60,6 +60,19 @@ VOCAB = spacy.blank("en").vocab  # English lexical attributes, no model
         ("the village", None),
         ("a teacher who escaped", "witness"),
         ("Samira", None),
+        # general news: the documented mapping onto the contract's types
+        ("Analysts at Morgan Stanley", "monitor"),
+        ("U.N. experts", "international_org"),
+        ("Doctors' union officials", "activists"),
+        ("His lawyers", "witness"),
+        ("the company", "witness"),
+        ("Critics of the plan", "activists"),
+        ("Senator Susan Collins", "government"),
+        ("Republicans on the panel", "government"),
+        ("The study", "monitor"),
+        ("court documents", "government"),
+        ("The Wall Street Journal", "media"),
+        ("the meeting", None),
     ],
 )
 def test_type_phrase(phrase: str, expected: str | None) -> None:
@@ -283,3 +296,97 @@ def test_wire_wording_not_flagged(text: str) -> None:
     assert all(f.technique != "Doubt" and f.text != "gangs" for f in flags)
     assert not any(f.technique in ("Loaded_Language", "Exaggeration,Minimisation") for f in flags)
     assert not any(f.text.lower().startswith("that ") for f in flags)
+
+
+# General political reporting (SemEval-2020 TC style): one row per pattern family, with
+# neutral look-alikes that must stay unflagged.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "These scandalous lies were peddled by the fake news media.",
+            {
+                ("Loaded_Language", "scandalous"),
+                ("Loaded_Language", "peddled"),
+                ("Name_Calling,Labeling", "fake news media"),
+            },
+        ),
+        (
+            "The so-called experts have been wrong about absolutely everything.",
+            {
+                ("Name_Calling,Labeling", "The so-called experts"),
+                ("Exaggeration,Minimisation", "wrong about absolutely everything"),
+            },
+        ),
+        ("The Iranian regime funds proxies.", {("Name_Calling,Labeling", "The Iranian regime")}),
+        ("Make America Great Again!", {("Slogans", "Make America Great Again!")}),
+        ("Enough is enough.", {("Thought-terminating_Cliches", "Enough is enough.")}),
+        (
+            "Either we build the wall or we lose the country.",
+            {("Black-and-White_Fallacy", "Either we build the wall or we lose the country")},
+        ),
+        (
+            "As Americans, we will never surrender.",
+            {("Flag-Waving", "As Americans, we will never surrender")},
+        ),
+        (
+            "The crisis happened for one reason alone: socialism.",
+            {("Causal_Oversimplification", "for one reason alone: socialism")},
+        ),
+        (
+            "Our Christian heritage is under attack.",
+            {("Appeal_to_fear-prejudice", "Our Christian heritage is under attack")},
+        ),
+        (
+            "Where was the outrage when Yemen was bombed?",
+            {
+                (
+                    "Whataboutism,Straw_Men,Red_Herring",
+                    "Where was the outrage when Yemen was bombed",
+                )
+            },
+        ),
+        ("They lied about the Russia hoax.", {("Doubt", "the Russia hoax")}),
+        # negatives: literal or neutral uses of the same words
+        ("Protesters flooded the streets of the capital on Sunday.", set()),
+        ("Fighters of Ahrar al-Sham shelled the town.", set()),
+        ("Syrian regime forces advanced near Idlib, the monitor said.", set()),
+        ("The car was rigged with explosives.", set()),
+        ("Germany declared war on the United States in December 1941.", set()),
+        ("Doctors found parasites in the samples from Shady Grove hospital.", set()),
+        ("Police investigated an anthrax hoax at the post office.", set()),
+        ("The New England Patriots won the game.", set()),
+        ("Black Lives Matter protesters marched through the city.", set()),
+        ("The bank said a total of 40 branches would close.", set()),
+    ],
+)
+def test_flags_general_politics(text: str, expected: set[tuple[str, str]]) -> None:
+    flags = find_flags_text(text)
+    assert {(f.technique, f.text) for f in flags} == expected
+    for f in flags:
+        assert text[f.start : f.end] == f.text
+
+
+def test_word_lists_compile_with_valid_labels(tmp_path: Path) -> None:
+    assert any(p.words for p in patterns())
+    bad = tmp_path / "words.tsv"
+    bad.write_text("Loaded_Speech\tvile\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a SemEval-2020 label"):
+        word_patterns(bad)
+    good = tmp_path / "good.tsv"
+    good.write_text("# comment\nLoaded_Language\tvile\nLoaded_Language\tcrocodile tears\n")
+    [pattern] = word_patterns(good)
+    assert pattern.regex.search("shed crocodile tears") and not pattern.regex.search("vilest")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Shocking scenes followed.", True),  # sentence start: a word, not a name
+        ('He said: "Shocking."', True),
+        ("It was SHOCKING.", True),
+        ("They met at Shady Grove hospital.", False),  # capitalised inside a sentence: a name
+    ],
+)
+def test_capitalised_list_word_inside_sentence_is_a_name(text: str, flagged: bool) -> None:
+    assert bool(find_flags_text(text)) is flagged

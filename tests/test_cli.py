@@ -13,7 +13,10 @@ from click.testing import CliRunner, Result
 
 import frontlines.batch
 from frontlines.cli import cli
+from frontlines.cli.ingest import IngestStats, exit_for
+from frontlines.cli.options import reader_options
 from frontlines.errors import InputError
+from frontlines.ingest import ReadOptions
 from frontlines.store import Store
 from frontlines.types import (
     Actor,
@@ -440,8 +443,8 @@ def test_run_sample_without_events_says_none_extracted(
 ) -> None:
     from frontlines.cli.run import sample_path
 
-    if not sample_path().is_dir() or not any(sample_path().iterdir()):
-        pytest.skip("the sample corpus is not bundled yet")
+    # The sample ships with the package: its absence is a failure, not a skip.
+    assert sample_path().is_dir() and sample_path().name == "articles"
     monkeypatch.setattr(frontlines.batch, "process_batch", no_events)
     db, report = tmp_path / "s.sqlite", tmp_path / "r.md"
     result = invoke("run", "--sample", "--db", str(db), "--report", str(report))
@@ -458,3 +461,41 @@ def test_run_sample_without_events_says_none_extracted(
     with Store.open(db) as store:
         paths = [r.path for r in store.list_articles()]
     assert not any(p.endswith(("README.md", "manifest.jsonl")) for p in paths)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({}, ReadOptions()),
+        (
+            {"text_field": "body", "title_field": "head", "source_field": "outlet",
+             "date_field": "day", "url_field": "link", "preset": "fakes", "max_bytes": 10},
+            ReadOptions(max_bytes=10, preset="fakes", text_field="body", title_field="head",
+                        source_field="outlet", date_field="day", url_field="link"),
+        ),
+        # options click left unset arrive as None and keep the defaults
+        ({"text_field": None, "preset": None, "max_bytes": None}, ReadOptions()),
+    ],
+)  # fmt: skip
+def test_reader_options_pass_every_field_through(
+    values: dict[str, object], expected: ReadOptions
+) -> None:
+    assert reader_options(values) == expected
+
+
+@pytest.mark.parametrize(
+    ("stats", "code"),
+    [
+        (IngestStats(read=3, added=3), None),
+        (IngestStats(read=2, skipped=1), 1),
+        (IngestStats(read=2, skipped=1, interrupted=True), 130),
+        (IngestStats(interrupted=True), 130),
+    ],
+)
+def test_exit_status_follows_the_documented_codes(stats: IngestStats, code: int | None) -> None:
+    if code is None:
+        exit_for(stats)  # returns: exit status 0
+        return
+    with pytest.raises(SystemExit) as info:
+        exit_for(stats)
+    assert info.value.code == code

@@ -70,6 +70,27 @@ def near(p: Place, lat: float, lon: float, deg: float = 0.6) -> bool:
             {"Paris": (33.66, -95.56), "Texas": (31.0, -99.0)},
             ["Johnson", "Mr Johnson"],
         ),
+        # landmarks news names alone; a list of US states; a list of countries
+        (
+            "Officials at the White House and the Kremlin traded accusations after the flight from Heathrow landed.",
+            {"White House": (38.9, -77.04), "Kremlin": (55.75, 37.62), "Heathrow": (51.47, -0.45)},
+            ["Officials"],
+        ),
+        (
+            "Salmonella cases were reported in Arizona, California, Georgia, Illinois and Missouri.",
+            {"Georgia": (32.75, -83.5), "Illinois": (40.0, -89.25)},
+            ["Salmonella"],
+        ),
+        (
+            "Delegations from Armenia, Azerbaijan, Georgia and Iraq met in Vienna.",
+            {"Georgia": (42.0, 43.5), "Iraq": (33.0, 44.0)},
+            ["Delegations"],
+        ),
+        (
+            "An HIV outbreak hit Austin, in Scott County, Indiana, last year.",
+            {"Austin": (38.76, -85.81), "Indiana": (40.0, -86.25)},
+            ["HIV"],
+        ),
     ],
 )
 def test_geoparse(
@@ -81,6 +102,23 @@ def test_geoparse(
         assert near(found[name], lat, lon, deg=1.5), (name, found[name])
     for name in absent:
         assert name not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        # the text names the unit, and that sense holds for the name's later mentions
+        (
+            "A cow from a Washington state farm tested positive. Washington officials said so.",
+            (47.5, -120.5),
+        ),
+        ("Washington Gov. Jay Inslee signed the bill.", (47.5, -120.5)),
+        ("Talks in Washington ended without a deal.", (38.9, -77.04)),
+    ],
+)
+def test_state_or_capital(nlp, geocoder: Geocoder, text: str, expect: tuple[float, float]) -> None:  # type: ignore[no-untyped-def]
+    got = [p for p in geocoder.geoparse(nlp(text)) if p.text == "Washington"]
+    assert got and all(near(p, *expect, deg=1.0) for p in got), got
 
 
 def test_region_phrase_precision(nlp, geocoder: Geocoder) -> None:  # type: ignore[no-untyped-def]

@@ -99,10 +99,16 @@ def test_dates_inherit_within_a_paragraph_only():
             "Russian warplanes struck Ariha. Russian warplanes struck Saraqeb.",
             ["Air/drone strike", "Air/drone strike"],
         ),
-        # A clash and a separate air strike in one sentence.
+        # A clash and a separate air strike in one sentence (main event first:
+        # the weapon-named class comes first in the codebook's precedence).
         (
             "Rebels clashed with the army near Hama, while Russian warplanes bombed Latamneh.",
-            ["Armed clash", "Air/drone strike"],
+            ["Air/drone strike", "Armed clash"],
+        ),
+        # An attack mostly intercepted is one strike, not also a disrupted event.
+        (
+            "Iran launched over 300 drones at Israel, most of which were intercepted.",
+            ["Air/drone strike"],
         ),
     ],
 )
@@ -148,3 +154,13 @@ def test_background_events_are_dropped(text, expected):
     (doc,) = analyse([text])
     events = extract_article_events([doc], [EventContext(0, date(2017, 4, 6))])
     assert [e.sub_event_type for e in events] == expected
+
+
+def test_parsed_sentences_by_character_offset():
+    from frontlines.pipeline import parsed_sentences
+
+    text = "The weather was mild. Rebels shelled the town."
+    (doc,) = analyse([text])
+    by_char = parsed_sentences(doc)
+    assert list(by_char) == [text.index("Rebels")]
+    assert by_char[text.index("Rebels")].text.startswith("Rebels shelled")

@@ -44,6 +44,27 @@ def test_bundled_gold_scores_at_or_above_floors() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lower", "drop", "failing"),
+    [
+        (0.0, None, []),  # exactly at every floor passes: the comparison is not strict
+        (0.01, None, ["segments.body_f1"]),  # one metric below its floor is named
+        (0.0, "title_f1", ["segments.title_f1"]),  # a metric no longer reported fails too
+    ],
+)
+def test_check_floors_names_what_falls_below(
+    lower: float, drop: str | None, failing: list[str]
+) -> None:
+    floors = json.loads((floors_dir() / "segments.json").read_text(encoding="utf-8"))
+    scores = {k: float(v) for k, v in floors.items() if not k.startswith("_") and k != drop}
+    scores["body_f1"] -= lower
+    assert [line.split(":")[0] for line in check_floors("segments", scores)] == failing
+
+
+def test_a_stage_without_floors_has_nothing_to_fail() -> None:
+    assert check_floors("no_such_stage", {}) == []
+
+
+@pytest.mark.parametrize(
     ("text", "segments", "expected"),
     [
         ("abc\n\ndef", [Segment("body", 0, 8)], ["body", None, "body"]),

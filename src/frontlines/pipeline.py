@@ -205,6 +205,13 @@ def _may_hold_date(span: Span) -> bool:
     )
 
 
+def parsed_sentences(doc: Doc) -> dict[int, Doc]:
+    """The parsed sentence docs of an analysed doc, by their first character in
+    ``doc`` (only sentences with an event trigger are parsed; others need none)."""
+    parsed = doc._.get(PARSED) or []
+    return {doc[start].idx: sent_doc for start, sent_doc in parsed}
+
+
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
@@ -278,4 +285,5 @@ __all__ = [
     "extract_events_batch",
     "extract_texts",
     "parse_candidates",
+    "parsed_sentences",
 ]

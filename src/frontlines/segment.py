@@ -224,7 +224,7 @@ def label_lines(text: str) -> list[LineLabel]:
         if i == title_at:
             labels[i] = "title"
             continue
-        if state == "pre" or state == "body":
+        if state in ("pre", "body"):
             if kind is None and state == "pre" and first_para is not None and k < first_para:
                 labels[i] = "boilerplate"
             elif kind is None:

@@ -32,6 +32,7 @@ from .claimant import (
     np_before,
     type_phrase,
 )
+from .cues import cue_applies, governed, hyphenated
 from .hedges import find_evidence, find_hedges, own_modality
 from .lexicon import ClaimsLexicon
 from .parse import parse_claimant
@@ -51,9 +52,11 @@ BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be"})
 INVERTING = frozenset({"said", "says", "added", "wrote", "asked", "claimed", "stated"})
 DISMISSAL = re.compile(
     r"\b(?:staged|fake|fabricated|fabrication|hoax|not responsible|nothing to do with|"
-    r"no involvement|baseless|groundless)\b",
+    r"no involvement|baseless|groundless|without merit|meritless|untrue|categorically false|"
+    r"completely false|false and defamatory)\b",
     re.IGNORECASE,
 )
+CONTINUING = frozenset({"continue", "go"})
 CARRY_WINDOW = 2  # sentences a pronoun or quote may reach back
 
 
@@ -125,12 +128,15 @@ def _subject(
     j = k - 1
     while j >= sent.start and (
         doc[j].lower_ in SKIP_BEFORE_VERB
-        or (doc[j].pos_ == "ADV" and doc[j].lower_ != "not")
+        or (doc[j].pos_ == "ADV" and doc[j].lower_ not in ("not", "never"))
         or doc[j].ent_type_ in ("DATE", "TIME")  # "the group on Monday claimed"
         or (
             doc[j].lower_ in ("on", "at", "late", "early")
             and doc[j + 1].ent_type_ in ("DATE", "TIME")
         )
+        # "Moscow continues to deny", "the firm went on to say"
+        or (doc[j].lower_ == "to" and j - 1 >= sent.start and doc[j - 1].lemma_ in CONTINUING)
+        or (doc[j].lemma_ in CONTINUING and j + 1 < k and doc[j + 1].lower_ == "to")
     ):
         j -= 1
     if j < sent.start:
@@ -277,7 +283,12 @@ def find_claimant(
             span = np_after(sent, k + 2)
             if span is not None:
                 found = _from_np(sent, span, "publish", offset, lexicon, prev)
-        elif low in lexicon.verbs and _is_verb(tok) and not _hyphenated(tok):
+        elif (
+            low in lexicon.verbs
+            and _is_verb(tok)
+            and not hyphenated(tok)
+            and cue_applies(tok, lexicon)
+        ):
             found = _verb_cue(sent, k, offset, lexicon, prev, anon)
             if found is not None and found.verb_class.startswith("anon"):
                 anon = anon or found
@@ -332,12 +343,6 @@ def _verb_cue(
     return _subject(sent, k, offset, lexicon, prev)
 
 
-def _hyphenated(tok: Token) -> bool:
-    """Part of a hyphenated word ("so-called", "Russian-installed")."""
-    doc = tok.doc
-    return tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
-
-
 def _cue_claimant(sent: Span, start: int, end: int, offset: int) -> Claimant:
     doc = sent.doc
     last = doc[end - 1]
@@ -351,7 +356,9 @@ def _cue_claimant(sent: Span, start: int, end: int, offset: int) -> Claimant:
 
 def _modality(found: _Found | None, sent: Span, lexicon: ClaimsLexicon) -> Modality:
     has_report = found is not None and found.claimant is not None
-    denied = has_report and any(lexicon.verbs.get(t.lower_) == "deny" and _is_verb(t) for t in sent)
+    denied = has_report and any(
+        lexicon.verbs.get(t.lower_) == "deny" and _is_verb(t) and not governed(t) for t in sent
+    )
     if (
         has_report
         and found is not None

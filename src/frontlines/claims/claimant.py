@@ -19,7 +19,25 @@ from .sides import actor_of, side_of, state_side
 
 NP_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
 INNER_ADP = frozenset({"of", "for", "in", "&"})
-BACK_ADP = INNER_ADP | {"at"}
+BACK_ADP = INNER_ADP | {"at", "on"}
+# "officials familiar with the matter", "a person briefed on the talks", "economists polled
+# by Reuters": a participle or adjective and its preposition inside a source phrase.
+LINKS = frozenset(
+    {
+        ("familiar", "with"),
+        ("briefed", "on"),
+        ("close", "to"),
+        ("knowledge", "of"),
+        ("polled", "by"),
+        ("surveyed", "by"),
+        ("interviewed", "by"),
+        ("contacted", "by"),
+        ("cited", "by"),
+        ("quoted", "by"),
+        ("hired", "by"),
+        ("involved", "in"),
+    }
+)
 # Words between a subject and its reporting verb ("the ministry also said").
 SKIP_BEFORE_VERB = frozenset(
     {
@@ -93,6 +111,31 @@ EVIDENCE_HEADS = frozenset(
         "analysis",
     }
 )
+# Role nouns that take the type of the body named before them ("U.N. experts",
+# "Pfizer's lawyers"); alone they keep their own type.
+GENERIC_ROLES = frozenset(
+    {
+        "source",
+        "sources",
+        "expert",
+        "analyst",
+        "researcher",
+        "scientist",
+        "economist",
+        "investigator",
+        "lawyer",
+        "attorney",
+        "executive",
+        "employee",
+        "worker",
+        "professor",
+        "critic",
+        "supporter",
+        "opponent",
+        "advocate",
+        "official",
+    }
+)
 DOCUMENT_HEADS = frozenset({"statement", "report", "data", "figures", "document", "post", "update"})
 ANAPHORS = frozenset(
     {"group", "organisation", "organization", "centre", "center", "committee", "agency", "body"}
@@ -140,8 +183,16 @@ def np_before(sent: Span, end: int) -> tuple[int, int] | None:
         elif (low in BACK_ADP or low == "and") and start < end:
             # inside an NP only with nouns on both sides
             right_noun = any(_nounish(sent.doc[k]) for k in range(start, end))
-            if low == "at" and sent.doc[start].pos_ != "PROPN":
-                break  # "medics at Nasser Hospital", not "killed at a checkpoint"
+            left = sent.doc[i - 1] if i - 1 >= sent.start else None
+            plural_left = left is not None and left.tag_ in ("NNS", "NNPS")
+            if (
+                low == "at"
+                and sent.doc[start].pos_ != "PROPN"
+                and not (plural_left and sent.doc[start].lower_ == "the")
+            ):
+                break  # "medics at Nasser Hospital", "analysts at the bank"; not "killed at a checkpoint"
+            if low == "on" and not plural_left:
+                break  # "Republicans on the panel"; not "an attack on the city"
             if low == "in" and sent.doc[start].lower_ in ("a", "an", "its", "their", "his", "her"):
                 break  # "ISIS in a statement said": the statement is not part of the name
             if (i - 1 >= sent.start and _nounish(sent.doc[i - 1]) and right_noun) or (
@@ -157,7 +208,35 @@ def np_before(sent: Span, end: int) -> tuple[int, int] | None:
         i -= 1
     if start >= end:
         return None
+    start = _extend_back(sent, start)
+    if start - 1 >= sent.start and sent.doc[start - 1].tag_ == "PRP$":
+        start -= 1  # "His lawyer, Kevin Downing, said": the possessive opens the phrase
     return _trim(sent, start, end)
+
+
+def _extend_back(sent: Span, start: int) -> int:
+    """Grow a phrase leftwards over "familiar with", "polled by" and "that makes" links."""
+    doc = sent.doc
+    k = start
+    if k - 2 > sent.start and (doc[k - 2].lower_, doc[k - 1].lower_) in LINKS:
+        j = k - 2
+        if doc[j - 1].lower_ in ("with", "people", "persons") and j - 1 > sent.start:
+            j -= 1  # "people with knowledge of"
+        if doc[j].lower_ == "knowledge" and doc[j - 1].lower_ == "with":
+            j -= 1
+        head = np_before(sent, j)
+        if head is not None and head[1] == j:
+            return head[0]
+    if (
+        k - 3 >= sent.start
+        and doc[k - 1].pos_ == "VERB"
+        and doc[k - 1].tag_ == "VBZ"
+        and doc[k - 2].lower_ in ("that", "which", "who")
+    ):
+        head = np_before(sent, k - 2)  # "the company that makes the drug said"
+        if head is not None and head[1] == k - 2:
+            return head[0]
+    return start
 
 
 def np_after(sent: Span, start: int) -> tuple[int, int] | None:
@@ -236,7 +315,7 @@ def type_phrase(text: str, lexicon: ClaimsLexicon) -> Typed:
     first = low.split(" and ", 1)[0] if " and " in low else low
     # The head region ends at the first "of"/"for"/"in" ("the commander of the brigade").
     cut = len(first)
-    for sep in (" of ", " for ", " in ", " from "):
+    for sep in (" of ", " for ", " in ", " from ", " at ", " on ", " by ", " familiar ", " who "):
         k = first.find(sep)
         if 0 < k < cut:
             cut = k
@@ -245,8 +324,9 @@ def type_phrase(text: str, lexicon: ClaimsLexicon) -> Typed:
         return Typed(None, None)
     head = [m for m in matches if m.start() < cut] or matches
     chosen = head[-1]
-    if _entry_key(chosen.group(0), lexicon) in ("source", "sources") and len(head) > 1:
-        chosen = head[-2]  # "a senior Indian government source": the kind of source
+    if _entry_key(chosen.group(0), lexicon) in GENERIC_ROLES and len(head) > 1:
+        # "a senior Indian government source", "U.N. experts": the body they speak for
+        chosen = head[-2]
     # A multiword entry that starts in the head region and runs past it still counts.
     key = _entry_key(chosen.group(0), lexicon)
     entry = lexicon.types.get(key) if key else None

@@ -1,6 +1,8 @@
 """Propaganda-technique spans (SemEval-2020 Task 11 names) from data-file patterns.
 
-Patterns live in resources/claims/propaganda.tsv, written for precision. Only
+Patterns live in resources/claims/propaganda.tsv (regular expressions) and
+propaganda_words.tsv (literal word lists, compiled per technique), written for
+precision. Only
 the text handed in is searched: the batch passes title and body docs, never
 boilerplate or reader comments. Overlapping hits of one technique keep the
 longest; different techniques may overlap (as in the SemEval data).
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -42,6 +45,7 @@ class Pattern:
     technique: str
     regex: re.Pattern[str]
     sentence_initial: bool  # "^" patterns are tried at each sentence start
+    words: bool = False  # a word list: a Title-case hit inside a sentence is a name
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +60,35 @@ def patterns() -> tuple[Pattern, ...]:
         # literal "^" would only match at position 0.
         regex = re.compile(source[1:] if initial else source, re.IGNORECASE)
         out.append(Pattern(technique, regex, initial))
+    out.extend(word_patterns())
     return tuple(out)
+
+
+def word_patterns(path: Path | None = None) -> list[Pattern]:
+    """One whole-word alternation per technique from the literal lists of propaganda_words.tsv."""
+    words: dict[str, list[str]] = {}
+    for row in rows(path or resource("propaganda_words.tsv")):
+        technique, phrase = row[0].strip(), row[1].strip().lower()
+        if technique not in TECHNIQUES:
+            raise ValueError(f"propaganda_words.tsv: {technique!r} is not a SemEval-2020 label")
+        if phrase:
+            words.setdefault(technique, []).append(phrase)
+    out = []
+    for technique, phrases in sorted(words.items()):
+        alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+        # No hyphen or letter on either side: "brutal" is not part of "brutality-free".
+        regex = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+        out.append(Pattern(technique, regex, False, words=True))
+    return out
+
+
+def _proper_name(text: str, a: int, b: int) -> bool:
+    """ "Shady Grove", "Nightmare Alley": a capitalised list word inside a sentence."""
+    word = text[a:b]
+    if not (word[:1].isupper() and word[1:].isalpha() and word[1:].islower()):
+        return False  # lower case, ALL CAPS, "RINOs", "Big Pharma", "Never-Trumpers"
+    before = text[:a].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"“‘'(—–-"
 
 
 def find_flags_text(
@@ -72,11 +104,17 @@ def find_flags_text(
                     hits.append((p.technique, *_span(m)))
             continue
         for m in p.regex.finditer(text):
+            if p.words and _proper_name(text, m.start(), m.end()):
+                continue
             hits.append((p.technique, *_span(m)))
     kept: list[tuple[str, int, int]] = []
     for tech, a, b in sorted(hits, key=lambda h: (h[1] - h[2], h[1])):
         if a >= b or any(t == tech and a < e and s < b for t, s, e in kept):
             continue
+        if tech == "Loaded_Language" and any(
+            t == "Name_Calling,Labeling" and s <= a and b <= e for t, s, e in kept
+        ):
+            continue  # "the heartless Tories": the adjective is part of the label
         kept.append((tech, a, b))
     kept.sort(key=lambda h: (h[1], h[0]))
     return [Flag(t, text[a:b], offset + a, offset + b) for t, a, b in kept]

@@ -20,7 +20,8 @@ _UNVERIFIED = re.compile(
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is set to|are set to|was set to|plans? to|planned to|intends? to|"
     r"intended to|vow(?:s|ed)? to|threaten(?:s|ed)? to|(?:is|are) going to|"
-    r"(?:is|are|was|were) likely to|(?:is|are) expected to|pledged to|promised to)\b",
+    r"(?:is|are|was|were) likely to|(?:is|are) expected to|pledged to|promised to|"
+    r"expects?(?= (?:[\w-]+ ){1,4}to\b))\b",
     re.IGNORECASE,
 )
 HYPOTHETICAL = re.compile(
@@ -87,6 +88,8 @@ def find_hedges(sent: Span, lexicon: ClaimsLexicon) -> list[tuple[str, int, int]
 def _cue_applies(cue: HedgeCue, last: Token) -> bool:
     if cue.kind == "modal" and last.tag_ and last.tag_ != "MD":
         return False  # "in May": the month, not the modal
+    if cue.cue == "likely" and last.i > 0 and last.doc[last.i - 1].lower_ in ("more", "less", "as"):
+        return False  # "20 percent more likely to": a comparison, not a hedge
     if cue.condition == "num" and not _followed_by_number(last):
         return False
     if cue.condition == "verb" and not _followed_by_verb(last):

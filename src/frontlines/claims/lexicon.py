@@ -67,6 +67,7 @@ class ClaimsLexicon:
     hedges: tuple[HedgeCue, ...]
     evidence: tuple[tuple[Evidence, re.Pattern[str]], ...]
     hedge_index: dict[str, tuple[HedgeCue, ...]]  # first word -> cues, longest first
+    that_verbs: frozenset[str] = frozenset()  # cues only before "that" ("found that")
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -114,10 +115,13 @@ def type_regex(phrases: list[str]) -> re.Pattern[str]:
 
 def load_lexicon() -> ClaimsLexicon:
     verbs = {}
+    that_verbs = set()
     for row in rows(resource("reporting_verbs.tsv")):
-        if row[1] not in VERB_CLASSES:
+        if row[1].strip() not in VERB_CLASSES:
             raise ValueError(f"reporting_verbs.tsv: unknown class {row[1]!r}")
         verbs[row[0].strip().lower()] = row[1].strip()
+        if len(row) > 2 and row[2].strip() == "that":
+            that_verbs.add(row[0].strip().lower())
     types = load_types()
     hedges = tuple(
         HedgeCue(r[0].strip().lower(), r[1].strip(), r[2].strip() if len(r) > 2 else "")
@@ -138,4 +142,5 @@ def load_lexicon() -> ClaimsLexicon:
         hedges,
         tuple(evidence),
         {k: tuple(v) for k, v in index.items()},
+        frozenset(that_verbs),
     )

@@ -39,6 +39,9 @@ def parse_claimant(sent: Span, lexicon: ClaimsLexicon) -> tuple[tuple[int, int],
         cls = lexicon.verbs.get(tok.lower_)
         if cls not in _CLASSES or tok.pos_ not in ("VERB", "AUX"):
             continue
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if tok.lower_ in lexicon.that_verbs and (nxt is None or nxt.lower_ != "that"):
+            continue  # "police found a body": not a report
         if any(c.dep_ == "neg" for c in tok.children):
             continue  # "India did not confirm", "ISW cannot confirm": no claim made
         for child in tok.children:

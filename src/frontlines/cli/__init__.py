@@ -57,6 +57,7 @@ def cli(verbose: int) -> None:
 
     \b
     Typical use:
+      frontlines run --sample --db sample.sqlite     # the whole job on the bundled sample
       frontlines ingest articles/ --db war.sqlite    # read and store articles
       frontlines articles --db war.sqlite            # list what is stored
       frontlines show ID --db war.sqlite             # one article, segments marked

@@ -5,14 +5,21 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 from typing import TextIO
 
 import click
 
 from ..errors import InputError
 from ..types import Article
-from .options import read_options, reader_options
+from .ingest import progress_bar, skip_printer
+from .options import (
+    published_option,
+    quiet_option,
+    read_options,
+    reader_options,
+    source_override_option,
+)
 
 
 def _batches(
@@ -29,10 +36,8 @@ def _batches(
 
 
 def _write(record: dict[str, object], out: TextIO, fmt: str) -> None:
-    if fmt == "jsonl":
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    else:
-        out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+    indent = 2 if fmt == "json" else None
+    out.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
 
 
 @click.command()
@@ -45,24 +50,15 @@ def _write(record: dict[str, object], out: TextIO, fmt: str) -> None:
     show_default=True,
     help="jsonl: one object per line; json: the same objects, indented.",
 )
-@click.option(
-    "--published",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="DATE",
-    help="Publication date (YYYY-MM-DD) for every input; relative dates resolve against it.",
-)
-@click.option(
-    "--source",
-    metavar="NAME",
-    help="Outlet name for every input (overrides what the readers found).",
-)
+@published_option
+@source_override_option
 @click.option("--batch-size", default=32, show_default=True, help="Articles analysed together.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@quiet_option
 @read_options
 def extract(
     paths: tuple[str, ...],
     fmt: str,
-    published: object,
+    published: datetime | None,
     source: str | None,
     batch_size: int,
     quiet: bool,
@@ -88,19 +84,16 @@ def extract(
     from ..batch import process_batch
     from ..ingest import iter_articles
 
-    pub: date | None = published.date() if isinstance(published, datetime) else None
+    pub = published.date() if published is not None else None
     options = reader_options(read_kwargs)
     skipped = 0
     done = 0
-    progress = None
-    if not quiet and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        progress = tqdm(unit="doc", file=sys.stderr, desc="extract")
+    progress = progress_bar(quiet, "extract")
+    echo_skip = skip_printer(progress)
     for batch in _batches(iter_articles(list(paths), options), batch_size):
         articles = [a for a in batch if isinstance(a, Article)]
         for error in (e for e in batch if isinstance(e, InputError)):
-            click.echo(f"skipped: {error}", err=True)
+            echo_skip(error)
             skipped += 1
         for extraction in process_batch(articles, published=pub, source=source):
             _write(extraction.to_json(), sys.stdout, fmt)

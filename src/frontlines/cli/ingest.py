@@ -14,14 +14,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 import click
 
 from ..errors import InputError
 from ..types import Article
 from .database import db_option, open_store
-from .options import read_options, reader_options
+from .options import quiet_option, read_options, reader_options
 
 if TYPE_CHECKING:
     from ..ingest import ReadOptions
@@ -104,7 +104,7 @@ def ingest_stream(
     published: date | None = None,
     source: str | None = None,
     on_skip: Callable[[InputError], None] | None = None,
-    on_item: Callable[[], None] | None = None,
+    on_item: Callable[[], object] | None = None,
 ) -> IngestStats:
     """Store ``items`` (the readers' output) in batches of ``batch_size``, one transaction each.
 
@@ -149,16 +149,27 @@ def read_inputs(
     return iter_articles(list(paths), options)
 
 
-def progress_bar(quiet: bool, desc: str) -> Any:
+class ProgressBar(Protocol):
+    """What the commands use of a tqdm bar (tqdm ships no type hints)."""
+
+    def update(self, n: int = 1) -> object: ...
+
+    def write(self, s: str, file: TextIO | None = None) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def progress_bar(quiet: bool, desc: str) -> ProgressBar | None:
     """A tqdm bar on stderr, or None when quiet or stderr is not a terminal."""
     if quiet or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    return tqdm(unit="doc", file=sys.stderr, desc=desc)
+    bar: ProgressBar = tqdm(unit="doc", file=sys.stderr, desc=desc)
+    return bar
 
 
-def skip_printer(bar: Any) -> Callable[[InputError], None]:
+def skip_printer(bar: ProgressBar | None) -> Callable[[InputError], None]:
     """Print "skipped: <reason>" on stderr, above the progress bar when there is one."""
 
     def echo(error: InputError) -> None:
@@ -168,6 +179,45 @@ def skip_printer(bar: Any) -> Callable[[InputError], None]:
             click.echo(f"skipped: {error}", err=True)
 
     return echo
+
+
+def ingest_with_progress(
+    store: Store,
+    items: Iterable[Article | InputError],
+    *,
+    quiet: bool,
+    desc: str,
+    batch_size: int,
+    extract: bool,
+    reextract: bool = False,
+    published: date | None = None,
+    source: str | None = None,
+) -> IngestStats:
+    """``ingest_stream`` with a progress bar (unless ``quiet``) and skips printed on stderr."""
+    bar = progress_bar(quiet, desc)
+    try:
+        return ingest_stream(
+            store,
+            items,
+            batch_size=batch_size,
+            extract=extract,
+            reextract=reextract,
+            published=published,
+            source=source,
+            on_skip=skip_printer(bar),
+            on_item=bar.update if bar is not None else None,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def exit_for(stats: IngestStats) -> None:
+    """The documented exit status: 130 when interrupted, 1 when an input was skipped."""
+    if stats.interrupted:
+        sys.exit(130)
+    if stats.skipped:
+        sys.exit(1)
 
 
 @click.command()
@@ -189,7 +239,7 @@ def skip_printer(bar: Any) -> Callable[[InputError], None]:
     show_default=True,
     help="Articles per transaction.",
 )
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@quiet_option
 @read_options
 def ingest(
     paths: tuple[str, ...],
@@ -224,25 +274,17 @@ def ingest(
       frontlines ingest dump.jsonl --text-field body --date-field day --source "Wire"
       FRONTLINES_DB=war.sqlite frontlines ingest 'reports/*.txt'
     """
-    options = reader_options({**read_kwargs})
+    options = reader_options(read_kwargs)
     if default_source:
         options = dataclasses.replace(options, default_source=default_source)
-    bar = progress_bar(quiet, "ingest")
     with open_store(db) as store:
-        try:
-            stats = ingest_stream(
-                store,
-                read_inputs(paths, options),
-                batch_size=batch_size,
-                extract=extract,
-                on_skip=skip_printer(bar),
-                on_item=(lambda: bar.update(1)) if bar is not None else None,
-            )
-        finally:
-            if bar is not None:
-                bar.close()
+        stats = ingest_with_progress(
+            store,
+            read_inputs(paths, options),
+            quiet=quiet,
+            desc="ingest",
+            batch_size=batch_size,
+            extract=extract,
+        )
     click.echo(stats.line(), err=True)
-    if stats.interrupted:
-        sys.exit(130)
-    if stats.skipped:
-        sys.exit(1)
+    exit_for(stats)

@@ -1,4 +1,4 @@
-"""Options shared by every command that reads input files (ingest, extract, run)."""
+"""Options shared by the commands that read input files (ingest, extract, run)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+# Cheap to import (a frozen dataclass); the readers themselves load lazily.
+from ..ingest.options import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from ..ingest import ReadOptions
@@ -32,21 +35,52 @@ def read_options(func: F) -> F:
     func = click.option(
         "--max-bytes",
         type=int,
-        default=50_000_000,
+        default=DEFAULT_MAX_BYTES,
         show_default=True,
         help="Skip any input larger than this (after decompression).",
     )(func)
     return func
 
 
+def published_option(func: F) -> F:
+    """Add ``--published DATE``: one publication date for every input (extract, run)."""
+    return click.option(
+        "--published",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        metavar="DATE",
+        help="Publication date (YYYY-MM-DD) for every input; relative dates resolve against it.",
+    )(func)
+
+
+def source_override_option(func: F) -> F:
+    """Add ``--source NAME``: one outlet for every input, over the readers' (extract, run)."""
+    return click.option(
+        "--source",
+        metavar="NAME",
+        help="Outlet name for every input (overrides what the readers found).",
+    )(func)
+
+
+def quiet_option(func: F) -> F:
+    """Add ``--quiet/-q`` (no progress bar)."""
+    return click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(func)
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def reader_options(kwargs: Mapping[str, object]) -> ReadOptions:
     """Turn the values of the options added by ``read_options`` into ``ReadOptions``."""
     from ..ingest import ReadOptions
 
-    fields: dict[str, Any] = {f"{n}_field": kwargs.get(f"{n}_field") for n in _FIELDS}
     max_bytes = kwargs.get("max_bytes")
     return ReadOptions(
-        max_bytes=max_bytes if isinstance(max_bytes, int) else 50_000_000,
-        preset=kwargs.get("preset"),  # type: ignore[arg-type]
-        **fields,
+        max_bytes=max_bytes if isinstance(max_bytes, int) else DEFAULT_MAX_BYTES,
+        preset=_text(kwargs.get("preset")),
+        text_field=_text(kwargs.get("text_field")),
+        title_field=_text(kwargs.get("title_field")),
+        source_field=_text(kwargs.get("source_field")),
+        date_field=_text(kwargs.get("date_field")),
+        url_field=_text(kwargs.get("url_field")),
     )

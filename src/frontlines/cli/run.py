@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 from pathlib import Path
 
 import click
 
 from .database import db_option, open_store
-from .ingest import BATCH_SIZE, ingest_stream, progress_bar, read_inputs, skip_printer
-from .options import read_options, reader_options
+from .ingest import BATCH_SIZE, exit_for, ingest_with_progress, read_inputs
+from .options import (
+    published_option,
+    quiet_option,
+    read_options,
+    reader_options,
+    source_override_option,
+)
 
 DEFAULT_REPORT = "frontlines-report.md"
 
@@ -39,15 +44,8 @@ def sample_path() -> Path:
     show_default=True,
     help="Where to write the Markdown report.",
 )
-@click.option(
-    "--published",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="DATE",
-    help="Publication date (YYYY-MM-DD) for every input; relative dates resolve against it.",
-)
-@click.option(
-    "--source", metavar="NAME", help="Outlet for every input (overrides what the readers found)."
-)
+@published_option
+@source_override_option
 @click.option(
     "--skip-extracted",
     is_flag=True,
@@ -60,7 +58,7 @@ def sample_path() -> Path:
     show_default=True,
     help="Articles per batch (one transaction each).",
 )
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@quiet_option
 @read_options
 def run(
     paths: tuple[str, ...],
@@ -102,24 +100,19 @@ def run(
         inputs.append(sample_path())
     if not inputs:
         raise click.UsageError("give PATHS to read, or --sample for the bundled corpus")
-    options = reader_options({**read_kwargs})
-    bar = progress_bar(quiet, "run")
+    options = reader_options(read_kwargs)
     with open_store(db) as store:
-        try:
-            stats = ingest_stream(
-                store,
-                read_inputs(inputs, options),
-                batch_size=batch_size,
-                extract=True,
-                reextract=not skip_extracted,
-                published=published.date() if published is not None else None,
-                source=source,
-                on_skip=skip_printer(bar),
-                on_item=(lambda: bar.update(1)) if bar is not None else None,
-            )
-        finally:
-            if bar is not None:
-                bar.close()
+        stats = ingest_with_progress(
+            store,
+            read_inputs(inputs, options),
+            quiet=quiet,
+            desc="run",
+            batch_size=batch_size,
+            extract=True,
+            reextract=not skip_extracted,
+            published=published.date() if published is not None else None,
+            source=source,
+        )
         click.echo(stats.line(), err=True)
         from ..report import format_summary, summarize, write_report
 
@@ -127,7 +120,4 @@ def run(
         click.echo(format_summary(summary), nl=False)
         written = write_report(store, report_path, summary=summary)
     click.echo(f"report written to {written}", err=True)
-    if stats.interrupted:
-        sys.exit(130)
-    if stats.skipped:
-        sys.exit(1)
+    exit_for(stats)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -83,7 +84,7 @@ class ClassScores:
 
 
 def floors_dir() -> Path:
-    return Path(str(resources.files("frontlines") / "resources" / "eval_floors"))
+    return bundled("eval_floors")
 
 
 def load_floors() -> dict[str, dict[str, Any]]:
@@ -95,8 +96,13 @@ def load_floors() -> dict[str, dict[str, Any]]:
 
 
 def check_floors(stage: str, scores: Mapping[str, float]) -> list[str]:
-    """Names of the metrics of ``stage`` that fall below their pinned floor."""
-    floors = load_floors().get(stage, {})
+    """One line per metric of ``stage`` below its pinned floor (or missing from ``scores``).
+
+    A stage without a floors file has nothing to fall below.
+    """
+    path = floors_dir() / f"{stage}.json"
+    # Only this stage's file: the gate calls this once per stage.
+    floors: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     failures = []
     for metric, floor in floors.items():
         if metric.startswith("_"):
@@ -109,6 +115,26 @@ def check_floors(stage: str, scores: Mapping[str, float]) -> list[str]:
     return failures
 
 
+def exit_below_floors(stage: str, scores: Mapping[str, float]) -> None:
+    """The ``--gate`` of an eval command: each failure on stderr, then exit 1 if any."""
+    import click  # here: the extractors import this module for ``bundled`` alone
+
+    failures = check_floors(stage, scores)
+    for line in failures:
+        click.echo(f"below floor: {line}", err=True)
+    if failures:
+        sys.exit(1)
+
+
 def bundled(*parts: str) -> Path:
     """Path of a bundled resource file, e.g. bundled("gold", "segments")."""
     return Path(str(resources.files("frontlines").joinpath("resources", *parts)))
+
+
+def tsv_rows(path: Path) -> list[list[str]]:
+    """Tab-separated rows of a data file, each cell stripped; blank and '#' lines skipped."""
+    return [
+        [cell.strip() for cell in line.split("\t")]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]

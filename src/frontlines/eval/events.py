@@ -24,7 +24,6 @@ count as not emitted.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,7 +32,7 @@ from pathlib import Path
 import click
 
 from ..types import Actor, Article, Event, Quantity
-from .common import PRF, ClassScores, check_floors
+from .common import PRF, ClassScores, exit_below_floors
 from .events_gold import (
     EVENT_TYPES,
     SUB_EVENT_TYPES,
@@ -361,8 +360,4 @@ def command(gold: Path | None, gate: bool, show_errors: bool, engine: str) -> No
         for line in scores.errors:
             click.echo(line)
     if gate:
-        failures = check_floors("events", scores.flat())
-        for line in failures:
-            click.echo(f"below floor: {line}", err=True)
-        if failures:
-            sys.exit(1)
+        exit_below_floors("events", scores.flat())

@@ -14,7 +14,6 @@ are scored; ``none`` is not a class.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ import click
 from ..errors import GoldSetError
 from ..segment import segment_text
 from ..types import Segment
-from .common import ClassScores, bundled, check_floors
+from .common import ClassScores, bundled, exit_below_floors
 
 KINDS = ("title", "body", "boilerplate", "comments")
 LABELS = (*KINDS, "none")
@@ -226,8 +225,4 @@ def command(gold: Path | None, gate: bool, show_errors: bool, write_jsonl: Path 
         for e in errors:
             click.echo(f"{e.doc_id}:{e.line_no}: gold={e.gold} pred={e.pred} | {e.line[:100]}")
     if gate:
-        failures = check_floors("segments", flat)
-        for line in failures:
-            click.echo(f"below floor: {line}", err=True)
-        if failures:
-            sys.exit(1)
+        exit_below_floors("segments", flat)

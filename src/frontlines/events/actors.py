@@ -164,8 +164,7 @@ class ActorTagger:
 
         def cue_at(cue: str) -> list[int]:
             if cue not in cue_cache:
-                pattern = r"(?<!\w)" + re.escape(fold(cue)) + r"(?!\w)"
-                cue_cache[cue] = [m.start() for m in re.finditer(pattern, folded)]
+                cue_cache[cue] = [m.start() for m in _cue_regex(cue).finditer(folded)]
             return cue_cache[cue]
 
         def has_cue(cue: str) -> bool:
@@ -331,7 +330,8 @@ class ActorTagger:
         while before >= 0 and doc[before].pos_ == "ADJ":
             before -= 1  # "in northern Syria killed ...": the place of an attack
         if before >= 0 and (
-            doc[before].lower_ in PREPOSITIONS | {"-"}
+            doc[before].lower_ in PREPOSITIONS
+            or doc[before].text == "-"
             or (doc[before].lower_ == "the" and not takes_article)
             or doc[before].pos_ == "PROPN"
         ):
@@ -399,6 +399,12 @@ class ActorTagger:
         span._.fl_actor_loaded = hit.loaded
         span._.fl_actor_candidates = hit.candidates
         return span
+
+
+@lru_cache(maxsize=4096)
+def _cue_regex(cue: str) -> re.Pattern[str]:
+    """A context cue as a whole-word regex over folded text (compiled once per cue)."""
+    return re.compile(r"(?<!\w)" + re.escape(fold(cue)) + r"(?!\w)")
 
 
 def _phrases(pattern: list[dict[str, Any]]) -> list[tuple[str, tuple[str, ...]] | None]:

@@ -143,41 +143,50 @@ def _nobody(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
+_PRIORITY: tuple[Status, ...] = ("negated", "hypothetical", "denied", "future")
+
+
 def assertion_status(head: Token, cue: str = "") -> Status:
-    """How the sentence holds the event whose trigger is headed by ``head``."""
+    """How the sentence holds the event whose trigger is headed by ``head``.
+
+    Every marker on the way from the trigger up its governors counts, the
+    strongest wins: "residents fear the regime will attack" is hypothetical,
+    not future; "denied plans to withdraw" hypothetical, not denied.
+    """
     if is_generic(head):
         return "generic"
+    found: set[Status] = set()
     tok = head
     for depth in range(5):
         for c in tok.children:
             negator = c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither"))
             # "no resistance" is itself the cue of a transfer, not its negation.
             if negator and depth <= 1 and not (cue in _NEGATIVE_CUES and c.lower_ == "no"):
-                return "negated"
+                found.add("negated")
             if c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX:
-                return "hypothetical"
+                found.add("hypothetical")
             if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
-                return "future"
+                found.add("future")
             if depth == 0 and c.dep_ in ("nsubj", "nsubjpass") and _nobody(c):
-                return "negated"  # "nobody was injured", "no one was killed"
+                found.add("negated")  # "nobody was injured", "no one was killed"
             if c.dep_ == "det" and c.lower_ in ("any", "every") and depth <= 1:
-                return "hypothetical"
+                found.add("hypothetical")
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
-                return "hypothetical"
+                found.add("hypothetical")
         if depth > 0:
             lemma = tok.lemma_.lower()
             if lemma in DENY_VERBS:
-                return "denied"
+                found.add("denied")
             if lemma in NEGATING_VERBS:
-                return "negated"
+                found.add("negated")
             if lemma in FUTURE_VERBS:
-                return "future"
+                found.add("future")
             if lemma in HYPOTHETICAL_VERBS:
-                return "hypothetical"
+                found.add("hypothetical")
         if tok.dep_ not in _CLIMB or tok.head == tok:
             break
         tok = tok.head
-    return "asserted"
+    return next((s for s in _PRIORITY if s in found), "asserted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +284,7 @@ def events_from_sentence(
             continue
         kept.append(h)
         status_of[h.start] = status
-    decisions = sorted(classify(doc, kept, sent.known), key=lambda d: d.hit.start)
+    decisions = classify(doc, kept, sent.known)  # main event first
     if not decisions:
         return []
     quantities = tuple(find_quantities(doc, sent.offset))

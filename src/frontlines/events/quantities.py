@@ -102,7 +102,10 @@ KM2_PER_UNIT = {"sqkm": 1.0, "sqmi": 2.58999, "ha": 0.01, "sqm": 1e-6, "acre": 0
 ONE = Bounds(1.0, 1.0, 1.0)  # "a soldier", "a Mi-8 helicopter"
 CLAUSE_JOINERS = {"and", "but", "while", "whereas"}
 LIST_GLUE = {",", "and", "as", "well", "plus", "including", "also"}
-PEOPLE_KINDS = {"fatalities", "injured", "arrested", "abducted", "displaced", "deployed"}
+# Trigger kinds that are already the kind of a quantity of people.
+PEOPLE_KINDS: dict[str, QuantityKind] = {
+    k: k for k in ("fatalities", "injured", "arrested", "abducted", "displaced", "deployed")
+}
 WINDOW_BEFORE = 8
 WINDOW_AFTER = 6
 # A bare figure ("33 were killed", "killed at least 33") sits right by its verb.
@@ -300,7 +303,7 @@ def _to_quantity(
         q_kind = "fatalities" if status == "destroyed" else "arrested"
         status = None
     elif kind in PEOPLE_KINDS:
-        q_kind = kind  # type: ignore[assignment]
+        q_kind = PEOPLE_KINDS[kind]
         status = None
         if kind == "deployed":
             category = "troops"

@@ -39,6 +39,8 @@ DESIGNATORS = {
     "school", "hospital", "ward", "module", "reactor", "m", "p", "tel", "fax",
 }  # fmt: skip
 STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane"}
+YEAR_RE = re.compile(r"(1[89]|20)\d\d")  # a modern year: "in 2017"
+BARE_YEAR_RE = re.compile(r"(1[5-9]|20)\d\d")  # wider, for figures with no noun after
 NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b")
 
 
@@ -55,7 +57,7 @@ def not_a_count(text: str, toks: list[Tok], ci: int, ce: int, match: CountMatch)
     raw = text[match.start : match.end]
     if prev in MONTHS or nxt in MONTHS or (nxt == "of" and nxt2 in MONTHS):
         return True
-    if re.fullmatch(r"(1[89]|20)\d\d", raw) and (prev in YEAR_CONTEXT or nxt in (",", ".", "")):
+    if YEAR_RE.fullmatch(raw) and (prev in YEAR_CONTEXT or nxt in (",", ".", "")):
         return True
     if prev and prev[0].isdigit() and prev2 in MONTHS:  # "April 29 2017"
         return True
@@ -79,6 +81,4 @@ def not_a_count(text: str, toks: list[Tok], ci: int, ce: int, match: CountMatch)
 def bare_not_a_count(toks: list[Tok], ci: int, raw: str) -> bool:
     """A figure with no noun after "in"/"since" or shaped like a year: "in 639", "2017"."""
     prev = toks[ci - 1].text if ci > 0 else ""
-    return (
-        prev in ("in", "since", "until", "by") or re.fullmatch(r"(1[5-9]|20)\d\d", raw) is not None
-    )
+    return prev in ("in", "since", "until", "by") or BARE_YEAR_RE.fullmatch(raw) is not None

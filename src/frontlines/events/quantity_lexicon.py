@@ -5,23 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from ..eval.common import bundled, tsv_rows
 
 NOT_EQUIPMENT = "-"
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = (
-        resources.files("frontlines")
-        .joinpath("resources", "quantities", name)
-        .read_text(encoding="utf-8")
-    )
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+    return tsv_rows(bundled("quantities", name))
 
 
 def plural_forms(word: str) -> set[str]:

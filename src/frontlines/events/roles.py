@@ -30,6 +30,10 @@ _MODIFIABLE = frozenset(
         "element",
         "people",
         "recruit",
+        "person",
+        "persons",
+        "individual",
+        "youth",
     }
 )
 _ENTITY_ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
@@ -155,7 +159,9 @@ def actor_ref(tok: Token, known: Sequence[KnownActor]) -> ActorRef | None:
     """The typed actor phrase headed by ``tok``; None when it is no actor at all."""
     for ka in known:
         if ka.start <= tok.i < ka.end:
-            inter = ka.inter if ka.inter is not None else noun_inter(tok)
+            # A generic dictionary phrase ("men") yields to its modifiers ("militia men").
+            own = noun_inter(tok) if ka.generic or ka.inter is None else None
+            inter = own if own is not None else ka.inter
             return ActorRef(ka.start, ka.end, tok.i, ka.name, ka.side, inter)
     inter = noun_inter(tok)
     if inter is None and not (tok.ent_type_ in _ENTITY_ACTOR_LABELS or tok.pos_ == "PROPN"):

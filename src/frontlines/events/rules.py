@@ -26,198 +26,65 @@ the rules below is the codebook's order of precedence as we read it:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .roles import ARMED, ActorRef, KnownActor, noun_inter, roles, sentence_actors
-from .triggers import TriggerHit, context_words
-
-SUB_EVENT_TYPES: dict[str, str] = {
-    "Armed clash": "Battles",
-    "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Chemical weapon": "Explosions/Remote violence",
-    "Air/drone strike": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Sexual violence": "Violence against civilians",
-    "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Peaceful protest": "Protests",
-    "Protest with intervention": "Protests",
-    "Excessive force against protesters": "Protests",
-    "Violent demonstration": "Riots",
-    "Mob violence": "Riots",
-    "Agreement": "Strategic developments",
-    "Arrests": "Strategic developments",
-    "Change to group/activity": "Strategic developments",
-    "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Looting/property destruction": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments",
-    "Other": "Strategic developments",
-}
-
-# Context word lists (lemmas). Named constants, so tests and README can refer to them.
-# Context word lists (lemmas), from resources/events/context_words.tsv.
-# Context word lists (lemmas), from resources/events/context_words.tsv.
-_WORDS = context_words()
-PROJECTILES = _WORDS["PROJECTILES"]
-MANNED_AIRCRAFT = _WORDS["MANNED_AIRCRAFT"]
-ARMED_TARGETS = _WORDS["ARMED_TARGETS"]
-PLACE_NOUNS = _WORDS["PLACE_NOUNS"]
-PERSON_NOUNS = _WORDS["PERSON_NOUNS"]
-WEAPON_NOUNS = _WORDS["WEAPON_NOUNS"]
-ARMED_WORDS = _WORDS["ARMED_WORDS"]
-NON_CONFLICT = _WORDS["NON_CONFLICT"]
-ABSTRACT_TARGETS = _WORDS["ABSTRACT_TARGETS"]
-LABOUR = _WORDS["LABOUR"]
-AGREE_CONTEXT = _WORDS["AGREE_CONTEXT"]
-AGREE_VERBS = _WORDS["AGREE_VERBS"]
-GROUP_WORDS = _WORDS["GROUP_WORDS"]
-BASE_OBJECTS = _WORDS["BASE_OBJECTS"]
-PROPERTY = _WORDS["PROPERTY"]
-MILITARY_MOBILE = _WORDS["MILITARY_MOBILE"]
-VIOLENCE_SIGNS = _WORDS["VIOLENCE_SIGNS"]
-STATE_WORDS = _WORDS["STATE_WORDS"]
-PROTEST_CONTEXT = _WORDS["PROTEST_CONTEXT"]
-BLAST_ACCIDENT = _WORDS["BLAST_ACCIDENT"]
-AIR_ACTION = _WORDS["AIR_ACTION"]
-BLAST_WORDS = _WORDS["BLAST_WORDS"]
-ABSTRACT_MODIFIERS = _WORDS["ABSTRACT_MODIFIERS"]
-NOT_TERRITORY = _WORDS["NOT_TERRITORY"]
-CIVILIAN_TARGETS = _WORDS["CIVILIAN_TARGETS"]
-CHEMICAL_USE = _WORDS["CHEMICAL_USE"]
-CHEMICAL_POLICY = _WORDS["CHEMICAL_POLICY"]
-REMOTE_WORDS = _WORDS["REMOTE_WORDS"]
-VERBAL = frozenset(
-    {
-        "speech",
-        "interview",
-        "statement",
-        "tweet",
-        "post",
-        "article",
-        "editorial",
-        "address",
-        "op-ed",
-        "letter",
-        "column",
-        "debate",
-        "parliament",
-    }
+from .evidence import (
+    AGREE_CONTEXT,
+    AGREE_VERBS,
+    AIR_ACTION,
+    ARMED_TARGETS,
+    ARMED_WORDS,
+    BASE_OBJECTS,
+    BLAST_ACCIDENT,
+    BLAST_WORDS,
+    CAPTIVES,
+    CHEMICAL_POLICY,
+    CHEMICAL_USE,
+    GRIEVANCE,
+    GROUP_WORDS,
+    LABOUR,
+    LETHAL,
+    MANNED_AIRCRAFT,
+    MILITARY_MOBILE,
+    NON_CONFLICT,
+    NOT_HANDED_TERRITORY,
+    NOT_TERRITORY,
+    PROJECTILES,
+    PROPERTY,
+    PROTEST_CONTEXT,
+    REMOTE_WORDS,
+    SUB_EVENT_TYPES,
+    VIOLENCE_SIGNS,
+    WEAPON_NOUNS,
+    Decision,
+    SentenceContext,
+    armed_target,
+    civilian_target,
+    clause_verb,
+    in_circumstance,
+    initiator_inters,
+    is_abstract,
+    live_abducts,
+    object_kind,
+    rioters_present,
+    strike_marked,
+    taker_inters,
+    trigger_head,
+    victim_inters,
+    without_circumstance,
+    without_deployed,
 )
-FREED = frozenset({"release", "rescue", "free", "exchange", "swap", "liberate", "hand"})
-GRIEVANCE = frozenset({"protest", "demand", "denounce", "condemn", "against", "over", "reject"})
-LETHAL = frozenset({"kill", "shoot", "die", "dead", "wound", "injure"})
+from .roles import ARMED, KnownActor
+from .triggers import TriggerHit
+
+STATE_GROUPS = frozenset({"army"})
+
+Rule = Callable[[SentenceContext], Decision | None]
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """One event a sentence holds: its trigger, types and roles (sentence-doc indices)."""
-
-    hit: TriggerHit
-    sub_event_type: str
-    plover_type: str
-    plover_mode: str | None
-    actor1: tuple[ActorRef, ...] = ()
-    actor2: tuple[ActorRef, ...] = ()
-
-    @property
-    def event_type(self) -> str:
-        return SUB_EVENT_TYPES[self.sub_event_type]
-
-
-def trigger_head(doc: Doc, hit: TriggerHit) -> Token:
-    """The token of the hit that governs the others (its syntactic head)."""
-    span = doc[hit.start : hit.end]
-    # The highest token of the span ("shot dead": "shot", even when the parser
-    # hangs "dead" on the object).
-    return min(span, key=lambda t: (sum(1 for _ in t.ancestors), -t.i))
-
-
-@dataclass
-class _Context:
-    doc: Doc
-    hits: Sequence[TriggerHit]
-    known: Sequence[KnownActor]
-    lemmas: frozenset[str] = frozenset()
-    _actors: list[ActorRef] | None = None
-    _heads: dict[int, Token] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.lemmas = frozenset(t.lemma_.lower() for t in self.doc) | frozenset(
-            t.lower_ for t in self.doc
-        )
-
-    @property
-    def actors(self) -> list[ActorRef]:
-        if self._actors is None:  # typing every noun is the costly part: do it once, late
-            self._actors = sentence_actors(self.doc, self.known)
-        return self._actors
-
-    def cue(self, *cues: str, strong: bool | None = None) -> list[TriggerHit]:
-        return [
-            h for h in self.hits if h.cue in cues and (strong is None or h.entry.strong == strong)
-        ]
-
-    def has(self, words: frozenset[str]) -> bool:
-        return not self.lemmas.isdisjoint(words)
-
-    def armed_present(self) -> bool:
-        return self.has(ARMED_WORDS) or any(a.inter in ARMED for a in self.actors)
-
-    def state_present(self) -> bool:
-        return self.has(STATE_WORDS) or any(a.inter == 1 for a in self.actors)
-
-    def head(self, hit: TriggerHit) -> Token:
-        tok = self._heads.get(hit.start)
-        if tok is None:
-            tok = self._heads[hit.start] = trigger_head(self.doc, hit)
-        return tok
-
-    def decide(
-        self, hit: TriggerHit, sub: str, ptype: str | None = None, pmode: str | None = None
-    ) -> Decision:
-        a1, a2 = roles(self.head(hit), self.known)
-        # The trigger's own words ("Barrel bombs", "suicide bomber") are no actor.
-        outside = [r for r in a1 if not hit.start <= r.head < hit.end]
-        return Decision(
-            hit,
-            sub,
-            ptype or hit.entry.plover_type,
-            pmode if ptype else hit.entry.plover_mode,
-            tuple(outside),
-            tuple(r for r in a2 if not hit.start <= r.head < hit.end),
-        )
-
-
-Rule = Callable[[_Context], Decision | None]
-
-
-def _victim_inters(ctx: _Context, hits: Sequence[TriggerHit]) -> set[int | None]:
-    out: set[int | None] = set()
-    for h in hits:
-        _, a2 = roles(ctx.head(h), ctx.known)
-        out.update(a.inter for a in a2)
-        # "... killing three civilians", "two soldiers were killed".
-        for child in ctx.head(h).children:
-            if child.dep_ in ("dobj", "nsubjpass") and noun_inter(child) is not None:
-                out.add(noun_inter(child))
-            if child.dep_ == "nsubj" and ctx.head(h).lemma_ in ("die", "dead"):
-                out.add(noun_inter(child))
-    return out
-
-
-def _initiator_inters(ctx: _Context, hit: TriggerHit) -> set[int | None]:
-    a1, _ = roles(ctx.head(hit), ctx.known)
-    return {a.inter for a in a1}
-
-
-def rule_protest(ctx: _Context) -> Decision | None:
+def rule_protest(ctx: SentenceContext) -> Decision | None:
     protest = ctx.cue("protest")
     riot, mob = ctx.cue("riot"), ctx.cue("mob")
     if mob and not protest:
@@ -250,11 +117,12 @@ def rule_protest(ctx: _Context) -> Decision | None:
     ] + [h for h in ctx.cue("attack") if h.entry.strong and h.entry.plover_mode == "firearms"]
     # "rioters burned the town hall after a teenager was shot": the killing that
     # set off a riot is its cause, not force against the rioters.
-    if riot and 7 in _victim_inters(ctx, lethal) and not _victim_inters(ctx, lethal) & {5, 6}:
+    if riot and 7 in victim_inters(ctx, lethal) and not victim_inters(ctx, lethal) & {5, 6}:
         lethal = []
+    lethal = [h for h in lethal if not in_circumstance(ctx.head(h))]
     if lethal and (not mob or ctx.state_present()):
         return ctx.decide(lethal[0], "Excessive force against protesters", "ASSAULT", "firearms")
-    rioting = [h for h in ctx.cue("attack") if _initiator_inters(ctx, h) & {5, 6}]
+    rioting = [h for h in ctx.cue("attack") if initiator_inters(ctx, h) & {5, 6}]
     violent = riot or ctx.cue("loot") or ctx.cue("clash", strong=True) or mob or rioting
     if violent:
         return ctx.decide(violent[0], "Violent demonstration", "PROTEST", "riot")
@@ -269,10 +137,12 @@ def rule_protest(ctx: _Context) -> Decision | None:
     return ctx.decide(main, "Peaceful protest")
 
 
-def rule_disrupted(ctx: _Context) -> Decision | None:
+def rule_disrupted(ctx: SentenceContext) -> Decision | None:
     for h in ctx.cue("intercept"):
         if not h.entry.strong and not ctx.has(PROJECTILES | MANNED_AIRCRAFT):
             continue
+        if _partly_intercepted(ctx.head(h)):
+            continue  # "launched 17 drones, 14 of which were shot down": the strike stands
         objs = {t.lemma_.lower() for t in ctx.head(h).subtree}
         projectiles = ctx.has(PROJECTILES - {"shell", "mortar"})
         if ctx.has(WEAPON_NOUNS) and not objs & MANNED_AIRCRAFT:
@@ -290,12 +160,30 @@ def rule_disrupted(ctx: _Context) -> Decision | None:
     if defuse:
         return ctx.decide(defuse[0], "Disrupted weapons use")
     for h in ctx.cue("capture"):
-        if _object_kind(ctx, h) == "weapon":
+        if object_kind(ctx, h) == "weapon":
             return ctx.decide(h, "Disrupted weapons use", "COERCE", "seize")
     return None
 
 
-def rule_weapons(ctx: _Context) -> Decision | None:
+# "the dam was destroyed by an explosion", "a blast rocked the district".
+BLAST_EFFECTS = frozenset({"destroy", "damage", "injure", "wound", "rock", "shake", "target"})
+
+
+def _partly_intercepted(head: Token) -> bool:
+    """ "14 of which were shot down", "most of which were intercepted"."""
+    for subj in head.children:
+        if subj.dep_ in ("nsubjpass", "nsubj") and subj.lower_ != "which":
+            for prep in subj.children:
+                if (
+                    prep.dep_ == "prep"
+                    and prep.lower_ == "of"
+                    and any(o.lower_ in ("which", "them") for o in prep.children)
+                ):
+                    return True
+    return False
+
+
+def rule_weapons(ctx: SentenceContext) -> Decision | None:
     # "chemical weapons" alone is often policy talk (stockpiles, the convention,
     # accusations): it needs words of use and no policy words.
     chemical = ctx.cue("chemical", strong=True) or (
@@ -329,9 +217,9 @@ def rule_weapons(ctx: _Context) -> Decision | None:
         ctx.armed_present()
         or bool(ctx.cue("kill"))
         or ctx.has(AIR_ACTION)
-        or any(_strike_marked(ctx.head(h)) for h in strike)
+        or any(strike_marked(ctx.head(h)) for h in strike)
     )
-    if strike and conflict and not ctx.has(NON_CONFLICT | LABOUR):
+    if strike and conflict and not ctx.has_noun(NON_CONFLICT | LABOUR):
         if ctx.cue("shelling") or ctx.has(frozenset({"missile", "rocket"})):
             return ctx.decide(strike[0], "Shelling/artillery/missile attack", "FIGHT", "artillery")
         return ctx.decide(strike[0], "Air/drone strike")
@@ -339,92 +227,42 @@ def rule_weapons(ctx: _Context) -> Decision | None:
     if weak_shell and (ctx.armed_present() or ctx.cue("kill", "attack")):
         return ctx.decide(weak_shell[0], "Shelling/artillery/missile attack")
     weak_ied = ctx.cue("ied", strong=False)
-    blast_context = ctx.armed_present() or bool(ctx.cue("kill")) or ctx.has(BLAST_WORDS)
+    blast_context = (
+        ctx.armed_present()
+        or bool(ctx.cue("kill"))
+        or ctx.has(BLAST_WORDS)
+        or ctx.has(BLAST_EFFECTS)
+    )
     if weak_ied and blast_context and not ctx.has(BLAST_ACCIDENT):
         return ctx.decide(weak_ied[0], "Remote explosive/landmine/IED")
     return None
 
 
-def _live_abducts(ctx: _Context) -> list[TriggerHit]:
-    """Abduction cues, less "rescued/released hostages" (taken earlier, not here)."""
-    return [
-        h
-        for h in ctx.cue("abduct")
-        if h.entry.strong or ctx.head(h).head.lemma_.lower() not in FREED
-    ]
-
-
-def _strike_marked(head: Token) -> bool:
-    for c in head.children:
-        if c.ent_type_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound", "poss"):
-            return True
-        if c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting"):
-            return True
-    return False
-
-
-def rule_vac_words(ctx: _Context) -> Decision | None:
+def rule_vac_words(ctx: SentenceContext) -> Decision | None:
     sexual = ctx.cue("sexual")
     if sexual:
         return ctx.decide(sexual[0], "Sexual violence")
-    abduct = _live_abducts(ctx)
+    abduct = live_abducts(ctx)
     if abduct and (abduct[0].entry.strong or ctx.armed_present()):
         return ctx.decide(abduct[0], "Abduction/forced disappearance")
     return None
 
 
-def _object_kind(ctx: _Context, hit: TriggerHit) -> str:
-    """'place', 'person', 'weapon' or '' for what a capture-like trigger took."""
-    head = ctx.head(hit)
-    toks = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "over", "into", "to"):
-            toks.extend(x for x in c.children if x.dep_ == "pobj")
-        if c.dep_ == "dobj":  # "took control of X": the object hangs off "control"
-            for prep in (p for p in c.children if p.dep_ == "prep"):
-                toks.extend(x for x in prep.children if x.dep_ == "pobj")
-    if head.lemma_ == "fall":  # "the town fell to the rebels"
-        toks = [c for c in head.children if c.dep_ == "nsubj"] + toks
-    for tok in toks:
-        lemma = tok.lemma_.lower()
-        if tok.ent_type_ in ("GPE", "LOC", "FAC") or lemma in PLACE_NOUNS:
-            return "place"
-        if lemma in WEAPON_NOUNS:
-            return "weapon"
-        if lemma in PERSON_NOUNS or noun_inter(tok) is not None:
-            return "person"
-        if tok.pos_ == "PROPN":
-            # The small model tags many towns PERSON ("control of Avdiivka").
-            return "place"
-    return ""
-
-
-def _taker_inters(ctx: _Context, hit: TriggerHit) -> set[int | None]:
-    if hit.entry.phrase[0] != "fall":
-        return _initiator_inters(ctx, hit)
-    # "X fell to the rebels": the taker is the object of "to"/"into the hands of".
-    out: set[int | None] = set()
-    for tok in ctx.head(hit).subtree:
-        if tok.dep_ == "pobj" and tok.lemma_ != "hand":
-            out.add(noun_inter(tok))
-    return {i for i in out if i is not None}
-
-
-def rule_territory(ctx: _Context) -> Decision | None:
+def rule_territory(ctx: SentenceContext) -> Decision | None:
     transfer = ctx.cue("transfer", strong=True)
     for h in ctx.cue("regain") + ctx.cue("capture"):
-        kind = _object_kind(ctx, h)
+        kind = object_kind(ctx, h)
         loose = not h.entry.strong or h.entry.phrase[0] in ("clear", "fall")
         if loose and kind != "place":
             continue
-        inters = _taker_inters(ctx, h)
+        inters = taker_inters(ctx, h)
         if kind == "" and not inters & ARMED:
             continue  # "seized the opportunity", "took over the presidency"
         if kind == "person":
-            captives = _victim_inters(ctx, [h])
+            captives = victim_inters(ctx, [h])
             if 1 in inters and not captives & ARMED:
                 return ctx.decide(h, "Arrests", "COERCE", "arrest")
-            if 7 in _victim_inters(ctx, [h]):
+            if 7 in victim_inters(ctx, [h]):
                 return ctx.decide(h, "Abduction/forced disappearance", "ASSAULT", "abduct")
             return ctx.decide(h, "Armed clash", "FIGHT", "small-arms")
         if kind == "weapon":
@@ -446,68 +284,36 @@ def rule_territory(ctx: _Context) -> Decision | None:
     return None
 
 
-def _abstract(ctx: _Context, hit: TriggerHit) -> bool:
-    """'the fight against corruption', 'a legal battle', 'attacked the plan in a
-    speech': not armed violence."""
-    for c in ctx.head(hit).children:
-        if c.dep_ == "dobj" and c.lemma_.lower() in ABSTRACT_TARGETS:
-            return True
-        if c.dep_ == "prep" and c.lower_ == "in":
-            if any(o.lemma_.lower() in VERBAL for o in c.children):
-                return True
-        if c.dep_ == "amod" and c.lemma_.lower() in ABSTRACT_MODIFIERS:
-            return True
-        if (
-            c.dep_ == "prep"
-            and c.lower_ == "against"
-            and any(o.lemma_.lower() in ABSTRACT_TARGETS for o in c.children)
-        ):
-            return True
-    return False
-
-
-def _armed_target(ctx: _Context, hits: Sequence[TriggerHit]) -> bool:
-    """The attack's object is a military thing ("attacked a checkpoint"), not merely
-    its place ("killed a man at a checkpoint")."""
-    for h in hits:
-        head = ctx.head(h)
-        targets = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "targeting"):
-                targets.extend(c for c in prep.children if c.dep_ == "pobj")
-        for t in targets:
-            if any(x.lemma_.lower() in ARMED_TARGETS for x in (t, *t.conjuncts)):
-                return True
-    return False
-
-
-def rule_violence(ctx: _Context) -> Decision | None:
-    if ctx.has(NON_CONFLICT) and not ctx.has(ARMED_WORDS):
+def rule_violence(ctx: SentenceContext) -> Decision | None:
+    if ctx.has_noun(NON_CONFLICT) and not ctx.has(ARMED_WORDS):
         return None
     clash_strong = ctx.cue("clash", strong=True)
-    clash_weak = [h for h in ctx.cue("clash", strong=False) if not _abstract(ctx, h)]
-    attacks = [h for h in ctx.cue("attack") if not _abstract(ctx, h)]
+    clash_weak = [h for h in ctx.cue("clash", strong=False) if not is_abstract(ctx, h)]
+    attacks = [h for h in ctx.cue("attack") if not is_abstract(ctx, h)]
     # "bodies", "dead" alone are no killing here (the "found dead" rule is below).
     kills = [h for h in ctx.cue("kill") if h.entry.phrase[0] not in ("body", "dead", "die")]
     bare = [h for h in ctx.cue("kill") if h not in kills]
     if not (clash_strong or clash_weak or attacks or kills or bare):
         return None
     # "arrested 15 people in raids": the raid is how the arrest was made.
-    if (ctx.cue("arrest") or _live_abducts(ctx)) and not (clash_strong or kills):
+    if (ctx.cue("arrest") or live_abducts(ctx)) and not (clash_strong or kills):
         return None
     # "Residents beat a suspected thief to death": civilians acting as a mob.
-    mobbing = [h for h in kills + attacks if _initiator_inters(ctx, h) & {5, 7}]
-    if mobbing and not any(_initiator_inters(ctx, h) & ARMED for h in kills + attacks):
+    mobbing = [h for h in kills + attacks if initiator_inters(ctx, h) & {5, 7}]
+    if mobbing and not any(initiator_inters(ctx, h) & ARMED for h in kills + attacks):
+        if not victim_inters(ctx, mobbing) - {None} and attacks and rioters_present(ctx):
+            # "supporters stormed the parliament building": a crowd against a place.
+            return ctx.decide(mobbing[0], "Violent demonstration", "PROTEST", "riot")
         return ctx.decide(mobbing[0], "Mob violence", "ASSAULT", "beat")
-    victims = _victim_inters(ctx, attacks + kills + clash_strong + bare)
-    armed_victim = bool(victims & ARMED) or _armed_target(ctx, attacks + kills)
+    victims = victim_inters(ctx, attacks + kills + clash_strong + bare)
+    armed_victim = bool(victims & ARMED) or armed_target(ctx, attacks + kills)
     civ_victim = (
         7 in victims
         or (ctx.has(frozenset({"civilian"})) and not armed_victim)
-        or (not armed_victim and _civilian_target(ctx, attacks + kills))
+        or (not armed_victim and civilian_target(ctx, attacks + kills))
     )
     # "Clashes between supporters of rival candidates": rioters, no armed actor.
-    if clash_strong and not ctx.armed_present() and _rioters(ctx):
+    if clash_strong and not ctx.armed_present() and rioters_present(ctx):
         return ctx.decide(clash_strong[0], "Mob violence", "PROTEST", "riot")
     if clash_strong and not (civ_victim and not ctx.armed_present()):
         # "clashed with ..., killing a civilian": the clash is the event.
@@ -529,24 +335,7 @@ def rule_violence(ctx: _Context) -> Decision | None:
     return None
 
 
-def _civilian_target(ctx: _Context, hits: Sequence[TriggerHit]) -> bool:
-    """The attack's object is a civilian place or gathering ("stormed a wedding party")."""
-    for h in hits:
-        head = ctx.head(h)
-        for c in head.children:
-            if c.dep_ in ("dobj", "nsubjpass") and (
-                c.lemma_.lower() in CIVILIAN_TARGETS
-                or any(x.lemma_.lower() in CIVILIAN_TARGETS for x in c.children)
-            ):
-                return True
-    return False
-
-
-def _rioters(ctx: _Context) -> bool:
-    return any(a.inter in (5, 6) for a in ctx.actors)
-
-
-def rule_arrest(ctx: _Context) -> Decision | None:
+def rule_arrest(ctx: SentenceContext) -> Decision | None:
     for h in ctx.cue("arrest"):
         nxt = ctx.doc[h.end] if h.end < len(ctx.doc) else None
         if nxt is not None and nxt.lemma_.lower() == "warrant":
@@ -555,7 +344,7 @@ def rule_arrest(ctx: _Context) -> Decision | None:
     return None
 
 
-def rule_agreement(ctx: _Context) -> Decision | None:
+def rule_agreement(ctx: SentenceContext) -> Decision | None:
     hits = ctx.cue("agree")
     if not hits:
         return None
@@ -567,13 +356,21 @@ def rule_agreement(ctx: _Context) -> Decision | None:
     strong = [h for h in hits if h.entry.strong]
     if strong:
         return ctx.decide(strong[0], "Agreement")
-    if ctx.has(AGREE_CONTEXT) and ctx.has(AGREE_VERBS):
+    for h in hits:  # "released 20 captured soldiers / the hostages"
+        if h.entry.phrase[0] == "release" and any(
+            t.lemma_.lower() in CAPTIVES
+            for c in ctx.head(h).children
+            if c.dep_ == "dobj"
+            for t in c.subtree
+        ):
+            return ctx.decide(h, "Agreement")
+    if (ctx.has(AGREE_CONTEXT) or ctx.armed_present()) and ctx.has(AGREE_VERBS):
         main = next((h for h in hits if ctx.head(h).pos_ == "VERB"), hits[0])
         return ctx.decide(main, "Agreement")
     return None
 
 
-def rule_change(ctx: _Context) -> Decision | None:
+def rule_change(ctx: SentenceContext) -> Decision | None:
     hits = ctx.cue("change")
     if not hits or not ctx.has(GROUP_WORDS):
         return None
@@ -582,20 +379,27 @@ def rule_change(ctx: _Context) -> Decision | None:
         near = {t.lemma_.lower() for t in head.subtree} | {
             t.lemma_.lower() for t in head.head.subtree
         }
-        if h.entry.strong or near & GROUP_WORDS:
+        # A weak cue ("dismissed", "appointed") needs a non-state group nearby:
+        # a general sacked from the army is no change to an armed group.
+        if h.entry.strong or near & (GROUP_WORDS - STATE_GROUPS):
             return ctx.decide(h, "Change to group/activity")
     return None
 
 
-def rule_base(ctx: _Context) -> Decision | None:
+def rule_base(ctx: SentenceContext) -> Decision | None:
     for h in ctx.cue("base"):
         objs = {t.lemma_.lower() for t in ctx.head(h).subtree}
-        if objs & BASE_OBJECTS and (ctx.armed_present() or "military" in ctx.lemmas):
+        state_subject = any(
+            c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "NORP") for c in ctx.head(h).children
+        )
+        if objs & BASE_OBJECTS and (
+            ctx.armed_present() or "military" in ctx.lemmas or state_subject
+        ):
             return ctx.decide(h, "Headquarters or base established")
     return None
 
 
-def rule_loot(ctx: _Context) -> Decision | None:
+def rule_loot(ctx: SentenceContext) -> Decision | None:
     for h in ctx.cue("loot"):
         objs = {t.lemma_.lower() for t in ctx.head(h).subtree}
         if not h.entry.strong and objs & (ARMED_TARGETS | WEAPON_NOUNS):
@@ -606,34 +410,12 @@ def rule_loot(ctx: _Context) -> Decision | None:
     return None
 
 
-NOT_HANDED_TERRITORY = frozenset(
-    {
-        "arsenal",
-        "document",
-        "list",
-        "letter",
-        "evidence",
-        "power",
-        "body",
-        "remains",
-        "file",
-        "passport",
-        "stockpile",
-        "custody",
-        "suspect",
-        "prisoner",
-        "detainee",
-        "money",
-    }
-)
-
-
-def rule_transfer(ctx: _Context) -> Decision | None:
+def rule_transfer(ctx: SentenceContext) -> Decision | None:
     for h in ctx.cue("transfer"):
         head = ctx.head(h)
         # For a verb, what was handed over; for a noun ("the withdrawal of US
         # forces") the "of" phrase is who left, not what was handed.
-        kind = _object_kind(ctx, h) if head.pos_ == "VERB" else ""
+        kind = object_kind(ctx, h) if head.pos_ == "VERB" else ""
         objs = {c.lemma_.lower() for c in head.children if c.dep_ == "dobj"}
         if kind in ("weapon", "person") or objs & NOT_HANDED_TERRITORY:
             continue  # "handed over its chemical arsenal / the suspects"
@@ -648,13 +430,13 @@ def rule_transfer(ctx: _Context) -> Decision | None:
         }
         if left & NOT_TERRITORY:  # "withdrew from the deal", "pulled out of the race"
             continue
-        takers = _initiator_inters(ctx, h)
+        takers = initiator_inters(ctx, h)
         if takers & ARMED or (ctx.armed_present() and h.entry.phrase[0] != "evacuate"):
             return ctx.decide(h, "Non-violent transfer of territory")
     return None
 
 
-def rule_deploy(ctx: _Context) -> Decision | None:
+def rule_deploy(ctx: SentenceContext) -> Decision | None:
     military = ctx.has(MILITARY_MOBILE)
     for h in ctx.cue("deploy"):
         if military or (h.entry.strong and ctx.armed_present()):
@@ -689,12 +471,12 @@ SECONDARY_CUES = frozenset(
 )
 
 
-def _plover_one_sided(ctx: _Context, d: Decision) -> Decision:
+def _plover_one_sided(ctx: SentenceContext, d: Decision) -> Decision:
     """PLOVER tells one-sided violence (ASSAULT) from fighting (FIGHT): remote
     violence whose only typed victims are civilians is an ASSAULT."""
     if d.event_type != "Explosions/Remote violence" or d.plover_type != "FIGHT":
         return d
-    victims = {a.inter for a in d.actor2} | _victim_inters(ctx, ctx.cue("kill"))
+    victims = {a.inter for a in d.actor2} | victim_inters(ctx, ctx.cue("kill"))
     if 7 in victims and not victims & ARMED:
         mode = d.plover_mode if d.plover_mode in ("aerial", "drone") else "explosives"
         return replace(d, plover_type="ASSAULT", plover_mode=mode)
@@ -707,8 +489,8 @@ def classify(
     """The events of one parsed sentence, main event first (empty when none)."""
     if not hits:
         return []
-    hits = _without_circumstance(doc, _without_deployed(doc, hits))
-    ctx = _Context(doc, hits, known)
+    hits = without_circumstance(doc, without_deployed(doc, hits))
+    ctx = SentenceContext(doc, hits, known)
     primary = _first(ctx)
     if primary is None:
         return []
@@ -717,42 +499,7 @@ def classify(
     return [_plover_one_sided(ctx, d) for d in found]
 
 
-def _without_deployed(doc: Doc, hits: Sequence[TriggerHit]) -> list[TriggerHit]:
-    """Drop weapon words that are what a deployment moved ("deployed Iskander
-    missile systems"): a deployment is no strike."""
-    moved: set[int] = set()
-    for h in hits:
-        if h.cue == "deploy":
-            head = trigger_head(doc, h)
-            for c in head.children:
-                if c.dep_ in ("dobj", "nsubjpass"):
-                    moved.update(t.i for t in c.subtree)
-    return [h for h in hits if h.cue == "deploy" or h.start not in moved]
-
-
-_CIRCUMSTANCE = frozenset({"after", "amid", "following", "despite", "before", "during"})
-
-
-def _without_circumstance(doc: Doc, hits: Sequence[TriggerHit]) -> list[TriggerHit]:
-    """When a strong trigger is the sentence's main verb, drop trigger nouns that
-    only set the scene ("took control of Mekelle after heavy shelling")."""
-    main = [
-        h
-        for h in hits
-        if h.entry.strong
-        and trigger_head(doc, h).dep_ == "ROOT"
-        and trigger_head(doc, h).pos_ == "VERB"
-    ]
-    if not main:
-        return list(hits)
-    scene: set[int] = set()
-    for tok in doc:
-        if tok.dep_ == "prep" and tok.lower_ in _CIRCUMSTANCE:
-            scene.update(t.i for t in tok.subtree)
-    return [h for h in hits if h in main or h.start not in scene]
-
-
-def _first(ctx: _Context) -> Decision | None:
+def _first(ctx: SentenceContext) -> Decision | None:
     for rule in RULES:
         decision = rule(ctx)
         if decision is not None:
@@ -760,15 +507,7 @@ def _first(ctx: _Context) -> Decision | None:
     return None
 
 
-def _clause_verb(tok: Token) -> Token | None:
-    """The verb of the clause a trigger belongs to (itself when a verb)."""
-    for t in (tok, tok.head, tok.head.head):
-        if t.pos_ == "VERB":
-            return t
-    return None
-
-
-def _secondary(ctx: _Context, primary: Decision) -> Decision | None:
+def _secondary(ctx: SentenceContext, primary: Decision) -> Decision | None:
     """A second event only when another strong trigger heads its own clause with its
     own subject ("X clashed with Y, while warplanes struck Z")."""
     p_head = ctx.head(primary.hit)
@@ -779,14 +518,23 @@ def _secondary(ctx: _Context, primary: Decision) -> Decision | None:
         head = ctx.head(h)
         if head.i in p_tree:
             continue
-        verb, p_verb = _clause_verb(head), _clause_verb(p_head)
+        verb, p_verb = clause_verb(head), clause_verb(p_head)
         if verb is None or p_verb is None or verb == p_verb:
             continue
         if not all(
             any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) for v in (verb, p_verb)
         ):
             continue
-        sub = _first(_Context(ctx.doc, [h], ctx.known))
-        if sub is not None and sub.event_type != primary.event_type:
-            return sub
+        sub = _first(SentenceContext(ctx.doc, [h], ctx.known))
+        if sub is None or sub.event_type == primary.event_type:
+            continue
+        if primary.sub_event_type == "Disrupted weapons use" and sub.event_type.startswith(
+            "Explosions"
+        ):
+            continue  # "fired a missile, which was intercepted": one disrupted attack
+        return sub
     return None
+
+
+# Re-exported: the typing vocabulary other modules and the tests use from here.
+__all__ = ["RULES", "SUB_EVENT_TYPES", "Decision", "classify", "trigger_head"]

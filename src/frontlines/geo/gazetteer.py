@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
-from .normalize import name_key, phonetic_key
+from .normalize import fold, name_key, phonetic_key
 
 # Bump when the schema or the build rules change: a new file is built beside the old.
 INDEX_VERSION = "3"
@@ -78,6 +78,21 @@ class GazPlace:
     @property
     def is_region(self) -> bool:
         return self.fclass == "L" or self.fcode in {"CONT", "RGN", "ADM1", "PCLI"}
+
+
+# Abbreviated generic words of place names, in US/UK/Canadian local news.
+_EXPANSIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+_TAIL_EXPANSIONS = {"co": "county", "twp": "township", "cnty": "county"}
+
+
+def expand_abbreviations(key: str) -> str:
+    """'st petersburg' -> 'saint petersburg', 'plymouth co' -> 'plymouth county'."""
+    words = key.split()
+    if len(words) < 2:
+        return key
+    words[0] = _EXPANSIONS.get(words[0], words[0])
+    words[-1] = _TAIL_EXPANSIONS.get(words[-1], words[-1])
+    return " ".join(words)
 
 
 _COLUMNS = (
@@ -194,6 +209,9 @@ class IndexWriter:
     def flush(self) -> None:
         self.conn.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", self._names)
         self._names.clear()
+        # A build sees each of ~800k names once: the normalisers' caches only cost memory.
+        for cached in (fold, name_key, phonetic_key):
+            cached.cache_clear()
 
     def set_meta(self, key: str, value: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
@@ -236,9 +254,16 @@ class Gazetteer:
         return tuple(_row(r) for r in rows)
 
     def lookup(self, text: str) -> tuple[GazPlace, ...]:
-        """Places whose normalised name equals that of ``text``."""
+        """Places whose normalised name equals that of ``text``; abbreviated generic words
+        ("St.", "Mt.", "Ft.", "Co.") are spelled out when the short form finds nothing."""
         key = name_key(text)
-        return self._by_key(key) if key else ()
+        if not key:
+            return ()
+        found = self._by_key(key)
+        if found:
+            return found
+        expanded = expand_abbreviations(key)
+        return self._by_key(expanded) if expanded != key else ()
 
     def lookup_phonetic(self, text: str, similar: bool = True) -> tuple[GazPlace, ...]:
         """Places whose phonetic key equals that of ``text`` and (with ``similar``) whose

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .gazetteer import GazPlace
+from .links import find_links, names_admin, polity_level
 from .normalize import name_key
 from .toponyms import Mention
 
@@ -65,8 +66,8 @@ def prior(place: GazPlace, mention_text: str = "") -> float:
     if place.fcode in {"AIRP", "AIRB"}:
         if re.search(r"\b(air|airport|airfield|airbase|aerodrome)", mention_text.lower()):
             score += 5.0  # named as an airfield: as good as a sizeable town
-        else:
-            score -= 4.0
+        elif not (place.source or "").startswith("supplement"):
+            score -= 4.0  # a curated short name ("Heathrow", "Hmeimim") was added on purpose
     return score
 
 
@@ -99,7 +100,8 @@ class Resolver:
     def resolve(self, mentions: Sequence[Mention], text: str) -> list[Resolution]:
         priors = [
             sorted(
-                ((prior(c, m.text) + self._bias(c), c) for c in m.candidates), key=lambda x: -x[0]
+                ((prior(c, m.text) + self._bias(c), c) for c in m.candidates),
+                key=lambda x: -x[0],
             )
             for m in mentions
         ]
@@ -108,6 +110,9 @@ class Resolver:
                 Resolution(m, p[0][1] if p else None, p[0][0] if p else 0.0)
                 for m, p in zip(mentions, priors, strict=True)
             ]
+        tops = [p[0][1] if p else None for p in priors]
+        links = find_links(mentions, tops, text)
+        picks = _parent_pairs(priors, links.parent)
         # Focus from unambiguous mentions: a clear winner, or a country name. A name
         # does not vote for itself (five "London"s must not outvote one "Ont.").
         votes: list[tuple[str, str, str | None]] = []
@@ -116,20 +121,25 @@ class Resolver:
             if not ranked:
                 continue
             top_score, top = ranked[0]
-            clear = len(ranked) == 1 or top_score - ranked[1][0] >= 2.0 or top.is_country
-            if clear and not m.phonetic and top.country:
-                a1 = top.admin1 if not top.is_country else None
+            # Senses within 2 points of the best are contenders. The mention votes for
+            # the country (and province) they all share: "Quebec" the province or the
+            # city, "Montreal" the city or its district are one vote for Quebec.
+            rivals = [c for s, c in ranked[1:] if top_score - s < 2.0]
+            same_cc = all(c.country == top.country for c in rivals)
+            clear = not rivals or top.is_country
+            if (clear or same_cc) and not m.phonetic and top.country:
+                if top_score < self.threshold:
+                    continue
+                same_a1 = all(c.admin1 == top.admin1 for c in rivals)
+                a1 = top.admin1 if not top.is_country and same_a1 else None
                 votes.append((name_key(m.text), top.country, a1))
-                if not top.is_region and top.fclass in {"P", "S"}:
+                if clear and not top.is_region and top.fclass in {"P", "S"}:
                     anchors.append((name_key(m.text), top))
-        by_start = {m.start: i for i, m in enumerate(mentions)}
         results: list[Resolution] = []
-        parented: set[int] = set()
         for idx, (m, ranked) in enumerate(zip(mentions, priors, strict=True)):
             if not ranked:
                 results.append(Resolution(m, None, 0.0))
                 continue
-            parents = self._parents(mentions, priors, by_start, idx, text)
             key = name_key(m.text)
             focus_cc: Counter[str] = Counter(cc for k, cc, _ in votes if k != key)
             focus_a1: Counter[tuple[str, str]] = Counter(
@@ -137,22 +147,39 @@ class Resolver:
             )
             total = sum(focus_cc.values()) or 1
             near_anchors = [a for k, a in anchors if k != key]
+            sibs = links.siblings[idx]
+            sib_levels = Counter(lv for j in sibs if (lv := _level(tops[j])) is not None)
+            sib_cc = Counter(t.country for j in sibs if (t := tops[j]) is not None and t.country)
+            wants_admin = m.admin_hint or names_admin(text, m.start, m.end)
+            the_before = text[max(0, m.start - 4) : m.start].lower() == "the "
             best: tuple[float, GazPlace] | None = None
             for base, cand in ranked[:60]:
                 score = base
                 if cand.country:
-                    score += 3.0 * focus_cc[cand.country] / total
-                    if cand.admin1 and (cand.country, cand.admin1) in focus_a1:
-                        score += 1.5
-                for parent in parents:
-                    if parent.country == cand.country and (
-                        parent.is_country or (parent.admin1 and parent.admin1 == cand.admin1)
-                    ):
-                        score += 6.0
-                        parented.add(idx)
-                        break
-                if m.admin_hint and cand.fclass == "A":
-                    score += 3.0  # "Idlib province", "Donetsk oblast": the text names the unit
+                    score += FOCUS_COUNTRY * focus_cc[cand.country] / total
+                    a1_votes = focus_a1[(cand.country, cand.admin1 or "")]
+                    if cand.admin1 and a1_votes:
+                        # local news names its state over and over: "Monroe County" is
+                        # the one in the state the article is about
+                        share = a1_votes / total  # of the state, among all votes
+                        # not for a town matched on an alternate name ("Mexico" for its
+                        # capital, Mexico City, whose own mentions vote for its province)
+                        primary = cand.fclass == "A" or name_key(cand.name) == key
+                        score += FOCUS_ADMIN1 * (1 + share if primary else 1)
+                if picks.get(idx) == cand.id:
+                    score += 6.0  # "Paris, Texas": the sense its parent (or child) agrees with
+                if sibs:
+                    level = polity_level(cand)
+                    if level is not None:
+                        score += 3.0 * sib_levels[level] / len(sibs)  # a list of peers
+                    if cand.country:
+                        score += 1.0 * sib_cc[cand.country] / len(sibs)
+                if the_before and (cand.fclass in {"H", "L", "T"} or cand.fcode in {"CONT", "RGN"}):
+                    score += (
+                        2.0  # "the Pacific", "the Sahel": seas and regions take "the", towns not
+                    )
+                if wants_admin and cand.fclass == "A":
+                    score += 3.0  # "Idlib province", "Washington state": the text names the unit
                 if m.phonetic:
                     score -= 1.5
                 if near_anchors and cand.fclass in {"P", "S"}:
@@ -164,7 +191,11 @@ class Resolver:
             assert best is not None
             score, cand = best
             results.append(Resolution(m, cand if score >= self.threshold else None, score))
-        return self._one_sense(results, parented)
+        # senses the text settles (a parent, "X state") hold for the name's other mentions
+        settled = {i for i in picks if i < len(mentions)} | {
+            i for i, m in enumerate(mentions) if m.admin_hint or names_admin(text, m.start, m.end)
+        }
+        return self._one_sense(results, settled)
 
     @staticmethod
     def _one_sense(results: list[Resolution], parented: set[int]) -> list[Resolution]:
@@ -188,21 +219,48 @@ class Resolver:
             out.append(r)
         return out
 
-    @staticmethod
-    def _parents(
-        mentions: Sequence[Mention],
-        priors: Sequence[list[tuple[float, GazPlace]]],
-        by_start: dict[int, int],
-        idx: int,
-        text: str,
-    ) -> list[GazPlace]:
-        """Candidates of the mention right after ", " / " in " / " near " (its parent)."""
-        m = mentions[idx]
-        tail = text[m.end : m.end + 12]
-        match = re.match(r"(,\s*|\s+in\s+(?:the\s+)?|\s+\()", tail)
-        if not match:
-            return []
-        j = by_start.get(m.end + match.end())
+
+FOCUS_COUNTRY = 3.0
+FOCUS_ADMIN1 = 1.5
+
+
+def _level(place: GazPlace | None) -> str | None:
+    return polity_level(place) if place is not None else None
+
+
+def _contains(parent: GazPlace, child: GazPlace) -> bool:
+    """Same country assumed: a country, a province, or a county (admin2) holding the child."""
+    if parent.is_country:
+        return True
+    if parent.fcode == "ADM1":
+        return bool(parent.admin1) and parent.admin1 == child.admin1
+    if parent.fcode == "ADM2":
+        return (
+            bool(parent.admin2)
+            and parent.admin1 == child.admin1
+            and parent.admin2 == child.admin2
+            and child.fcode != "ADM2"
+        )
+    return False
+
+
+def _parent_pairs(
+    priors: Sequence[list[tuple[float, GazPlace]]], parent: Sequence[int | None]
+) -> dict[int, int]:
+    """For each child/parent pair, the consistent pair of senses with the best summed prior:
+    mention index -> place id, for the child and for the parent ("Atlanta, Georgia")."""
+    picks: dict[int, int] = {}
+    for i, j in enumerate(parent):
         if j is None:
-            return []
-        return [c for _, c in priors[j] if c.is_country or c.fcode == "ADM1"]
+            continue
+        best: tuple[float, int, int] | None = None
+        for pc, c in priors[i][:60]:
+            for pp, p in priors[j][:20]:
+                if p.country != c.country or p.id == c.id or not _contains(p, c):
+                    continue
+                if best is None or pc + pp > best[0]:
+                    best = (pc + pp, c.id, p.id)
+        if best is not None:
+            picks[i] = best[1]
+            picks.setdefault(j, best[2])
+    return picks

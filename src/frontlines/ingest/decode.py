@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .source import binary_kind
+
+if TYPE_CHECKING:
+    from charset_normalizer.models import CharsetMatch
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -143,14 +147,9 @@ def _detect(data: bytes) -> str | None:
     if not matches:
         return None
 
-    def rank(m: object) -> tuple[float, float, int]:
-        enc = str(getattr(m, "encoding", ""))
-        pref = PREFERRED.index(enc) if enc in PREFERRED else len(PREFERRED)
-        return (
-            round(float(getattr(m, "chaos", 1.0)), 2),
-            -round(float(getattr(m, "coherence", 0.0)), 2),
-            pref,
-        )
+    def rank(m: CharsetMatch) -> tuple[float, float, int]:
+        pref = PREFERRED.index(m.encoding) if m.encoding in PREFERRED else len(PREFERRED)
+        return (round(m.chaos, 2), -round(m.coherence, 2), pref)
 
     for match in sorted(matches, key=rank):
         text = _strict(data, match.encoding)

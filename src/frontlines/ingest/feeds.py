@@ -10,7 +10,7 @@ import io
 import re
 import time
 import xml.sax
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -36,7 +36,7 @@ def looks_like_feed(data: bytes) -> bool:
     return bool(_FEED_ROOT.search(head)) and not _HTML_ROOT.search(head)
 
 
-def _struct_date(value: Any) -> date | None:
+def _struct_date(value: object) -> date | None:
     if isinstance(value, time.struct_time):
         try:
             return datetime(*value[:6], tzinfo=UTC).date()
@@ -45,7 +45,7 @@ def _struct_date(value: Any) -> date | None:
     return None
 
 
-def _entry_date(entry: Any) -> date | None:
+def _entry_date(entry: Mapping[str, Any]) -> date | None:
     # The raw string keeps the publisher's local date; feedparser's parsed form is UTC.
     for key in ("published", "updated", "created", "dc_date"):
         found = parse_date(entry.get(key))
@@ -58,7 +58,7 @@ def _entry_date(entry: Any) -> date | None:
     return None
 
 
-def _entry_body(entry: Any) -> str:
+def _entry_body(entry: Mapping[str, Any]) -> str:
     for content in entry.get("content") or ():
         value = content.get("value") or ""
         text = fragment_text(value)
@@ -119,7 +119,7 @@ def read_feed(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
         )
 
 
-def _clean(value: Any) -> str | None:
+def _clean(value: object) -> str | None:
     if not value:
         return None
     return " ".join(fragment_text(str(value)).split()) or None

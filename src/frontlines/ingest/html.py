@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from ..errors import InputError
-from ..types import Article, Segment
+from ..types import Article, Segment, SegmentKind
 from .dates import parse_date
 from .decode import charset_from_content_type, declared_charset, decode_bytes
 from .htmltext import page_title_and_text
@@ -81,7 +81,7 @@ def build_article(
 ) -> Article:
     """Assemble text and segments from the parts (shared with the feed reader)."""
     body = _drop_repeated_title(title, body)
-    parts: list[tuple[str, str]] = []
+    parts: list[tuple[SegmentKind, str]] = []
     if title:
         parts.append(("title", title))
     if body.strip():
@@ -94,7 +94,7 @@ def build_article(
     for kind, part in parts:
         if text:
             text += "\n\n"
-        segments.append(Segment(kind, len(text), len(text) + len(part)))  # type: ignore[arg-type]
+        segments.append(Segment(kind, len(text), len(text) + len(part)))
         text += part
     return Article(
         text=text,

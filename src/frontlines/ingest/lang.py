@@ -8,6 +8,10 @@ from __future__ import annotations
 import re
 
 _WORD = re.compile(r"[^\W\d_]+")
+_PERSIAN_ONLY = re.compile("[\u067e\u0686\u0698\u06af]")  # پ چ ژ گ: letters Arabic lacks
+_UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")  # letters Russian lacks
+_REGION_SEP = re.compile(r"[-_]")  # en-US, pt_BR
+_CODE = re.compile(r"[a-z]{2,3}")
 
 # Short, very frequent function words that rarely occur in the other languages listed.
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
@@ -70,10 +74,9 @@ def guess_language(text: str) -> str | None:
     """ISO 639-1 code for the first few thousand characters of ``text``, or None."""
     sample = text[:4000]
     if _script_share(sample, 0x0600, 0x06FF) > 0.5:
-        # Persian letters absent from Arabic: پ چ ژ گ
-        return "fa" if re.search("[\u067e\u0686\u0698\u06af]", sample) else "ar"
+        return "fa" if _PERSIAN_ONLY.search(sample) else "ar"
     if _script_share(sample, 0x0400, 0x04FF) > 0.5:
-        return "uk" if re.search("[іїєґІЇЄҐ]", sample) else "ru"
+        return "uk" if _UKRAINIAN_ONLY.search(sample) else "ru"
     if _script_share(sample, 0x0590, 0x05FF) > 0.5:
         return "he"
     words = [w.lower() for w in _WORD.findall(sample)]
@@ -110,5 +113,5 @@ def normalise_language(value: str | None) -> str | None:
     value = value.strip().lower()
     if value in LANGUAGE_NAMES:
         return LANGUAGE_NAMES[value]
-    code = re.split(r"[-_]", value, maxsplit=1)[0]
-    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+    code = _REGION_SEP.split(value, maxsplit=1)[0]
+    return code if _CODE.fullmatch(code) else None

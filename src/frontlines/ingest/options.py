@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PRESETS = ("fakes",)
+DEFAULT_MAX_BYTES = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,7 @@ class ReadOptions:
     when the input names no outlet.
     """
 
-    max_bytes: int = 50_000_000
+    max_bytes: int = DEFAULT_MAX_BYTES
     preset: str | None = None
     text_field: str | None = None
     title_field: str | None = None

@@ -162,7 +162,7 @@ def row_article(
 
 
 def _delimiter(first_line: str, name: str) -> str:
-    if name.endswith(".tsv") or name.endswith(".tab"):
+    if name.endswith((".tsv", ".tab")):
         return "\t"
     counts = {d: first_line.count(d) for d in (",", ";", "\t", "|")}
     best = max(counts, key=lambda d: counts[d])
@@ -208,7 +208,7 @@ def read_jsonl(data: bytes, path: str, options: ReadOptions) -> Iterator[Article
     if not text.strip():
         yield InputError(path, "empty file")
         return
-    cache: dict[frozenset[str], Columns | RowProblem] = {}
+    cache: dict[frozenset[str], Columns | str] = {}
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -240,7 +240,7 @@ def _object_rows(
     rows: Iterable[tuple[object, str, int | None]],
     path: str,
     options: ReadOptions,
-    cache: dict[frozenset[str], Columns | RowProblem],
+    cache: dict[frozenset[str], Columns | str],
 ) -> Iterator[Article | InputError]:
     for row, where, line in rows:
         if not isinstance(row, dict):
@@ -252,11 +252,13 @@ def _object_rows(
             try:
                 cache[keys] = resolve_columns(sorted(keys), options)
             except RowProblem as exc:
-                cache[keys] = exc
+                # The message, not the exception: re-raising one instance per row
+                # would grow its traceback with every row.
+                cache[keys] = str(exc)
         columns = cache[keys]
         try:
-            if isinstance(columns, RowProblem):
-                raise columns
+            if isinstance(columns, str):
+                raise RowProblem(columns)
             yield row_article(row, columns, where, options, "jsonl")
         except RowProblem as exc:
             # JSONL errors read file:line; items of a JSON array are named by their path.

@@ -27,7 +27,7 @@ HEADER_KEYS = {
     "author": "author",
 }
 _HEADER_LINE = re.compile(
-    r"^[ \t]*(title|source|url|published|date|language|author)[ \t]*:[ \t]*(.*?)[ \t]*$",
+    rf"^[ \t]*({'|'.join(HEADER_KEYS)})[ \t]*:[ \t]*(.*?)[ \t]*$",
     re.IGNORECASE,
 )
 

@@ -12,7 +12,6 @@ from .store import (
     ArticleSummary,
     Store,
     database_url,
-    default_db,
     is_sqlite_file,
 )
 
@@ -23,6 +22,5 @@ __all__ = [
     "ArticleSummary",
     "Store",
     "database_url",
-    "default_db",
     "is_sqlite_file",
 ]

@@ -1,8 +1,8 @@
 """Frozen ``frontlines.types`` records to ORM rows and back.
 
 The only place that knows how a record is flattened into columns, so the
-store class never touches field names and a round trip is lossless
-(``record_from_rows(rows_from_record(x)) == x`` is tested).
+store class never touches field names and a round trip is lossless (tests
+save extractions and read back equal records, every optional part filled or empty).
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ because article ids are content hashes a rerun continues without duplicates.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -15,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy import Engine, Select, create_engine, delete, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -25,6 +24,7 @@ from ..types import Article, Extraction
 from . import convert
 from .models import (
     ArticleRow,
+    Base,
     EventActorRow,
     EventRow,
     FlagRow,
@@ -37,11 +37,6 @@ DEFAULT_DB = "frontlines.sqlite"
 DB_ENV = "FRONTLINES_DB"
 # Article ids are 16 hex chars; shorter prefixes are accepted like git's.
 MIN_PREFIX = 4
-
-
-def default_db() -> str:
-    """The database the CLI uses without ``--db``: $FRONTLINES_DB, else ./frontlines.sqlite."""
-    return os.environ.get(DB_ENV) or DEFAULT_DB
 
 
 def database_url(url_or_path: str | Path) -> str:
@@ -195,7 +190,6 @@ class Store:
                 row = session.get(ArticleRow, article.id)
                 if row is None:
                     row = convert.article_row(article, now)
-                    row.segments = []
                     session.add(row)
                 else:
                     self._delete_children(session, article.id)
@@ -259,13 +253,6 @@ class Store:
             ).one_or_none()
             return convert.article_from_row(row) if row is not None else None
 
-    def is_extracted(self, article_id: str) -> bool:
-        with self._sessions() as session:
-            value = session.scalar(
-                select(ArticleRow.extracted_at).where(ArticleRow.id == article_id)
-            )
-            return value is not None
-
     def extracted_ids(self, article_ids: Iterable[str]) -> set[str]:
         """Those of ``article_ids`` that have a stored extraction."""
         ids = set(article_ids)
@@ -311,7 +298,7 @@ class Store:
             yield from (by_id[i] for i in chunk if i in by_id)
 
     @staticmethod
-    def _extraction_query() -> Any:
+    def _extraction_query() -> Select[ArticleRow]:
         return select(ArticleRow).options(
             selectinload(ArticleRow.segments),
             selectinload(ArticleRow.events).selectinload(EventRow.actors),
@@ -386,7 +373,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Rows per table, plus how many articles have been extracted."""
-        tables: dict[str, Any] = {
+        tables: dict[str, type[Base]] = {
             "articles": ArticleRow,
             "segments": SegmentRow,
             "events": EventRow,
