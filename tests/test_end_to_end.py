@@ -268,9 +268,7 @@ PLACES = [
     pytest.param("redsea_rubymar_state.txt", "Hodeidah", "YE", 14.80, 42.95, 25,
                  id="hodeidah"),
     pytest.param("bakhmut_artemovsk_repost_axis.txt", "Artemovsk", "UA", 48.59, 38.00, 25,
-                 id="artemovsk-is-bakhmut",
-                 marks=xfail("'Artemovsk' (Russia's name for Bakhmut, in an article about "
-                             "Bakhmut) resolves once to Artemovsk in Krasnoyarsk Krai, RU")),
+                 id="artemovsk-is-bakhmut"),
     pytest.param("idlib_nayrab_wire.txt", "Nayrab", "SY", 35.93, 36.70, 20,
                  id="nayrab-east-of-idlib",
                  marks=xfail("'Nayrab', 'about 8 kilometres east of Idlib', has no "

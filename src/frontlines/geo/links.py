@@ -39,6 +39,20 @@ _ADMIN_BEFORE = re.compile(
 )
 
 
+# "Georgia's president", "the Georgian government" is a demonym; "Niger's army", "the
+# Georgia government": the text treats the name as a sovereign state.
+_POLITY_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:government|president|prime minister|foreign minist|defen[cs]e minist"
+    r"|parliament|embassy|ambassador|armed forces|army|navy|air force|military|junta)",
+    re.IGNORECASE,
+)
+
+
+def names_polity(text: str, end: int) -> bool:
+    """The words after a name treat it as a country: "Georgia's president"."""
+    return bool(_POLITY_AFTER.match(text[end : end + 24]))
+
+
 def is_abbreviation(text: str) -> bool:
     return bool(_ABBREVIATION.match(text.strip()))
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .gazetteer import GazPlace
-from .links import find_links, names_admin, polity_level
+from .links import find_links, names_admin, names_polity, polity_level
 from .normalize import name_key
 from .toponyms import Mention
 
@@ -152,6 +152,7 @@ class Resolver:
             sib_cc = Counter(t.country for j in sibs if (t := tops[j]) is not None and t.country)
             wants_admin = m.admin_hint or names_admin(text, m.start, m.end)
             the_before = text[max(0, m.start - 4) : m.start].lower() == "the "
+            polity = names_polity(text, m.end)
             best: tuple[float, GazPlace] | None = None
             for base, cand in ranked[:60]:
                 score = base
@@ -178,6 +179,8 @@ class Resolver:
                     score += (
                         2.0  # "the Pacific", "the Sahel": seas and regions take "the", towns not
                     )
+                if polity and cand.is_country:
+                    score += 3.0  # "Georgia's president": the country
                 if wants_admin and cand.fclass == "A":
                     score += 3.0  # "Idlib province", "Washington state": the text names the unit
                 if m.phonetic:
