@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from frontlines.geo.gazetteer import Gazetteer, GazPlace, IndexWriter
-from frontlines.geo.links import find_links, is_abbreviation, names_admin
+from frontlines.geo.links import find_links, is_abbreviation, names_admin, names_polity
 from frontlines.geo.resolver import Resolver, prior
 from frontlines.geo.toponyms import Mention
 
@@ -237,3 +237,31 @@ def test_contenders_that_agree_still_vote(
 ) -> None:
     got = Resolver().resolve(mentions(gaz, text, names), text)[-1].place
     assert got is not None and got.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials in Illinois said Georgia's government protested.", "GE"),
+        ("Officials in Illinois said Georgia's governor protested.", "GA"),
+        ("Officials in Illinois said Georgia protested.", "GA"),
+    ],
+)
+def test_polity_words(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert resolve(gaz, text, ["Illinois", "Georgia"])[1] == ("Georgia", expected)
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("'s president said", True),
+        (" government troops", True),
+        ("’s foreign ministry", True),
+        (" governor said", False),
+        (" peaches", False),
+        (", the country", False),
+    ],
+)
+def test_names_polity(after: str, expected: bool) -> None:
+    text = "Georgia" + after
+    assert names_polity(text, len("Georgia")) is expected
