@@ -19,10 +19,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
+from .acled import PLOVER_DEFAULTS, SUB_EVENT_TYPES
 from .claims import attribute_events, detect_original_source, find_flags
+from .events.actors import date_actors
+from .events.classifier import SubEventClassifier, combine
 from .geo.geocoder import Geocoder
 from .geo.locate import locate_event
 from .pipeline import EventContext, analyse, extract_article_events
@@ -92,6 +96,38 @@ def _locate(events: list[Event], places: list[Place], text: str) -> list[Event]:
     return located
 
 
+def _second_opinion(events: list[Event], text: str) -> list[Event]:
+    """Let the sub-event classifier correct the rules where it is very sure.
+
+    The rules decide whether there is an event and where; the classifier (a
+    textcat trained on sentences written from the codebook) only re-types an
+    event it scores at p >= OVERRIDE_PROBABILITY for another sub-event type,
+    and only when the event is the sole one of its sentence (the classifier
+    sees whole sentences). It never removes an event.
+    """
+    if not events:
+        return events
+    per_sentence = Counter(e.sentence.start for e in events)
+    single = [e for e in events if per_sentence[e.sentence.start] == 1]
+    if not single:
+        return events
+    clf = SubEventClassifier.bundled()
+    scores = clf.predict([text[e.sentence.start : e.sentence.end] for e in single])
+    relabel = {}
+    for event, score in zip(single, scores, strict=True):
+        label = combine(event.sub_event_type, False, score)
+        if label is not None and label != event.sub_event_type:
+            plover_type, plover_mode = PLOVER_DEFAULTS[label]
+            relabel[id(event)] = dataclasses.replace(
+                event,
+                event_type=SUB_EVENT_TYPES[label],
+                sub_event_type=label,
+                plover_type=plover_type,
+                plover_mode=plover_mode,
+            )
+    return [relabel.get(id(e), e) for e in events]
+
+
 def process_batch(
     articles: Sequence[Article],
     *,
@@ -138,7 +174,10 @@ def process_batch(
             for place in geocoder.geoparse(doc, ctx.offset, article.text)
         ]
         offsets = [ctx.offset for ctx in own_contexts]
+        for doc, ctx in zip(own_docs, own_contexts, strict=True):
+            date_actors(doc, ctx.published)  # actor names valid on the article's date
         events = extract_article_events(own_docs, own_contexts) if own_docs else []
+        events = _second_opinion(events, article.text)
         events = attribute_events(own_docs, offsets, _locate(events, places, article.text))
         flags = [
             flag

@@ -23,37 +23,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..acled import SUB_EVENT_TYPES as SUB_EVENT_TYPES_MAP
 from ..errors import GoldSetError
 from .common import bundled
 
-# ACLED Codebook (2023/2024): sub-event type -> event type.
-ACLED_TYPES: dict[str, str] = {
-    "Armed clash": "Battles",
-    "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Chemical weapon": "Explosions/Remote violence",
-    "Air/drone strike": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Sexual violence": "Violence against civilians",
-    "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Peaceful protest": "Protests",
-    "Protest with intervention": "Protests",
-    "Excessive force against protesters": "Protests",
-    "Violent demonstration": "Riots",
-    "Mob violence": "Riots",
-    "Agreement": "Strategic developments",
-    "Arrests": "Strategic developments",
-    "Change to group/activity": "Strategic developments",
-    "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Looting/property destruction": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments",
-    "Other": "Strategic developments",
-}
+ACLED_TYPES = SUB_EVENT_TYPES_MAP
 EVENT_TYPES = tuple(dict.fromkeys(ACLED_TYPES.values()))
 SUB_EVENT_TYPES = tuple(ACLED_TYPES)
 QUANTITY_KINDS = (

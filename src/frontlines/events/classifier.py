@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..acled import SUB_EVENT_TYPES
 from ..errors import ModelNotFound
 
 if TYPE_CHECKING:
@@ -35,34 +36,6 @@ if TYPE_CHECKING:
 
 NONE = "NONE"
 
-# ACLED sub-event type -> event type, codebook names exactly (ACLED Codebook 2023/2024).
-SUB_EVENT_TYPES: dict[str, str] = {
-    "Armed clash": "Battles",
-    "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Chemical weapon": "Explosions/Remote violence",
-    "Air/drone strike": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Sexual violence": "Violence against civilians",
-    "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Peaceful protest": "Protests",
-    "Protest with intervention": "Protests",
-    "Excessive force against protesters": "Protests",
-    "Violent demonstration": "Riots",
-    "Mob violence": "Riots",
-    "Agreement": "Strategic developments",
-    "Arrests": "Strategic developments",
-    "Change to group/activity": "Strategic developments",
-    "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Looting/property destruction": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments",
-    "Other": "Strategic developments",
-}
 
 # The classifier's label set: every sub-event type plus NONE.
 LABELS: tuple[str, ...] = (*SUB_EVENT_TYPES, NONE)

@@ -14,40 +14,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..acled import SUB_EVENT_TYPES
 from .roles import ARMED, ActorRef, KnownActor, noun_inter, roles, sentence_actors
 from .triggers import TriggerHit, context_words
 
-SUB_EVENT_TYPES: dict[str, str] = {
-    "Armed clash": "Battles",
-    "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Chemical weapon": "Explosions/Remote violence",
-    "Air/drone strike": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Sexual violence": "Violence against civilians",
-    "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Peaceful protest": "Protests",
-    "Protest with intervention": "Protests",
-    "Excessive force against protesters": "Protests",
-    "Violent demonstration": "Riots",
-    "Mob violence": "Riots",
-    "Agreement": "Strategic developments",
-    "Arrests": "Strategic developments",
-    "Change to group/activity": "Strategic developments",
-    "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Looting/property destruction": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments",
-    "Other": "Strategic developments",
-}
-
-# Context word lists (lemmas). Named constants, so tests and README can refer to them.
-# Context word lists (lemmas), from resources/events/context_words.tsv.
-# Context word lists (lemmas), from resources/events/context_words.tsv.
+# Context word lists (lemmas), from resources/events/context_words.tsv; named
+# constants, so tests and the README can refer to them.
 _WORDS = context_words()
 PROJECTILES = _WORDS["PROJECTILES"]
 MANNED_AIRCRAFT = _WORDS["MANNED_AIRCRAFT"]

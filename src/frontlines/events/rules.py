@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..acled import SUB_EVENT_TYPES
 from .evidence import (
     AGREE_CONTEXT,
     AGREE_VERBS,
@@ -55,7 +56,6 @@ from .evidence import (
     PROPERTY,
     PROTEST_CONTEXT,
     REMOTE_WORDS,
-    SUB_EVENT_TYPES,
     VIOLENCE_SIGNS,
     WEAPON_NOUNS,
     Decision,

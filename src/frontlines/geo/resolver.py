@@ -2,10 +2,14 @@
 
 Score of a candidate = prior (log population, feature-code prior: a capital
 or a province seat with population 0 is still a seat) + document focus
-(countries and provinces of unambiguous mentions) + parent match ("Paris,
-Texas", "Kafr Nabl in Idlib") + proximity to places already resolved in the
-document - penalties (phonetic match, airfield without "air"/"airport" in the
-mention). A best score under ``threshold`` leaves the mention unresolved.
+(countries and provinces of unambiguous mentions; contenders that agree on a
+country still vote for it) + parent match, chosen jointly for the pair
+("Paris, Texas", "Atlanta, Georgia", "Austin, in Scott County") + list peers
+("Arizona, Georgia and Illinois": states) + words that name the unit or the
+polity ("Washington state", "Georgia's president", "the Pacific") + proximity
+to places already resolved - penalties (phonetic match, airfield without
+"air"/"airport" in the mention). A best score under ``threshold`` leaves the
+mention unresolved. Links between mentions are read in ``links.py``.
 """
 
 from __future__ import annotations
