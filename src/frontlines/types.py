@@ -35,9 +35,15 @@ ActorRole = Literal["actor1", "actor2"]
 JSON = dict[str, Any]
 
 
-def content_id(text: str) -> str:
-    """Stable article id: a content hash of the decoded text (re-ingest is a no-op)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+def content_id(text: str, record: str | None = None) -> str:
+    """Stable article id: a content hash of the decoded text (re-ingest is a no-op).
+
+    ``record`` names a row of a data set (file name and row) when the data set
+    holds distinct records with the same text: FA-KES, for one, has rows that
+    differ only in date, label or id, and each is an article of its own.
+    """
+    key = text if record is None else f"{record}\x00{text}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)

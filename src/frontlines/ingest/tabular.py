@@ -15,10 +15,11 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import InputError
-from ..types import Article
+from ..types import Article, content_id
 from .dates import parse_date
 from .decode import decode_bytes, normalise_newlines
 from .lang import guess_language
@@ -147,6 +148,9 @@ def row_article(
         source = urlsplit(source).hostname
     raw_date = row.get(columns.date) if columns.date else None
     return Article(
+        # A row is a record: the same text in two rows is two articles, while
+        # re-reading the same file is still a no-op (same name, row and text).
+        id=content_id(text, record=Path(where).name),
         text=text,
         path=where,
         format=fmt,
