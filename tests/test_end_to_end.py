@@ -306,16 +306,10 @@ NOT_PLACES = [
                  id="armed-group"),
     pytest.param("idlib_balyun_wire.txt", "Rebel sources told Meridian", id="wire-outlet"),
     pytest.param("idlib_kafrnabl_repost_fwd.txt", "the Free Idlib Media Centre",
-                 id="outlet-named-after-a-place",
-                 marks=xfail("'Idlib' inside the outlet name 'Free Idlib Media Centre' is "
-                             "taken as a place")),
-    pytest.param("idlib_balyun_wire.txt", "(Meridian)", id="wire-outlet-in-dateline",
-                 marks=xfail("the wire's name in its dateline, 'ANKARA/BEIRUT (Meridian) -', "
-                             "is geocoded to Meridian, US")),
+                 id="outlet-named-after-a-place"),
+    pytest.param("idlib_balyun_wire.txt", "(Meridian)", id="wire-outlet-in-dateline"),
     pytest.param("redsea_trueconf_monitor.txt", "Maritime Incident Watch has documented",
-                 id="monitor-outlet",
-                 marks=xfail("'Maritime' of 'Maritime Incident Watch' is geocoded to the "
-                             "Maritime region of Togo")),
+                 id="monitor-outlet"),
     pytest.param("bakhmut_capture_wire.txt", "in a video posted on Telegram", id="app",
                  marks=xfail("'Telegram' (the messaging app) is taken as a place")),
     pytest.param("idlib_kafrnabl_repost_fwd.txt", "falls to Assad", id="president",

@@ -33,7 +33,14 @@ from .pipeline import EventContext, analyse, extract_article_events
 from .types import Article, Event, Extraction, Place, Segment
 
 ANALYSED_KINDS = ("title", "body")
+# The sub-event classifier overrides only sentences this short (its training
+# sentences have 23 words at most).
+CLASSIFIER_MAX_WORDS = 25
 _LINE_START = re.compile(r"\n[ \t]*(?=\S)")
+# A wire dateline at the start of a line: "ANKARA/BEIRUT (Meridian) - ..."
+_DATELINE_AGENCY = re.compile(
+    r"^[A-Z][A-Z'.,/ -]{1,60}\(([A-Z][\w .&-]{1,40})\)\s*[-\u2013\u2014]", re.MULTILINE
+)
 
 
 def article_segments(article: Article) -> tuple[Segment, ...]:
@@ -60,6 +67,19 @@ def paragraph_starts(text: str) -> tuple[int, ...]:
     for match in _LINE_START.finditer(text):
         starts.append(match.end())
     return tuple(starts)
+
+
+def _outlet_spans(article: Article) -> list[tuple[int, int]]:
+    """Where the text names its own outlet: every occurrence of the outlet's (or the
+    reposted original's) name, and the agency in a wire dateline such as
+    "BEIRUT (Meridian) -". Place names inside them ("Free Idlib Media Centre",
+    "Maritime Incident Watch") are part of a name, not places."""
+    spans = [(m.start(1), m.end(1)) for m in _DATELINE_AGENCY.finditer(article.text)]
+    for name in {article.source, article.original_source} - {None}:
+        assert name is not None
+        pattern = re.compile(re.escape(name), re.IGNORECASE)
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(article.text))
+    return spans
 
 
 def _with_overrides(
@@ -103,12 +123,21 @@ def _second_opinion(events: list[Event], text: str) -> list[Event]:
     textcat trained on sentences written from the codebook) only re-types an
     event it scores at p >= OVERRIDE_PROBABILITY for another sub-event type,
     and only when the event is the sole one of its sentence (the classifier
-    sees whole sentences). It never removes an event.
+    sees whole sentences) and the sentence is no longer than the classifier's
+    training sentences (at most 23 words; longer multi-clause sentences mislead
+    it, e.g. "soldiers were killed in an air strike ..., as rebels launched an
+    attack near the town" scored 0.996 for a territory change). It never
+    removes an event.
     """
     if not events:
         return events
     per_sentence = Counter(e.sentence.start for e in events)
-    single = [e for e in events if per_sentence[e.sentence.start] == 1]
+    single = [
+        e
+        for e in events
+        if per_sentence[e.sentence.start] == 1
+        and len(text[e.sentence.start : e.sentence.end].split()) <= CLASSIFIER_MAX_WORDS
+    ]
     if not single:
         return events
     clf = SubEventClassifier.bundled()
@@ -168,10 +197,16 @@ def process_batch(
     for k, article in enumerate(articles):
         own_docs = [docs[j] for j in by_article[k]]
         own_contexts = [contexts[j] for j in by_article[k]]
+        if article.original_source is None:
+            original = detect_original_source(article.text, segments[k], own=article.source)
+            if original is not None:
+                article = dataclasses.replace(article, original_source=original)
+        names = _outlet_spans(article)
         places = [
             place
             for doc, ctx in zip(own_docs, own_contexts, strict=True)
             for place in geocoder.geoparse(doc, ctx.offset, article.text)
+            if not any(start <= place.start and place.end <= end for start, end in names)
         ]
         offsets = [ctx.offset for ctx in own_contexts]
         for doc, ctx in zip(own_docs, own_contexts, strict=True):
@@ -184,10 +219,6 @@ def process_batch(
             for doc, off in zip(own_docs, offsets, strict=True)
             for flag in find_flags(doc, off)
         ]
-        if article.original_source is None:
-            original = detect_original_source(article.text, segments[k], own=article.source)
-            if original is not None:
-                article = dataclasses.replace(article, original_source=original)
         results.append(
             Extraction(
                 article=article,

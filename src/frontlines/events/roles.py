@@ -157,6 +157,12 @@ def _phrase_bounds(tok: Token) -> tuple[int, int]:
 
 def actor_ref(tok: Token, known: Sequence[KnownActor]) -> ActorRef | None:
     """The typed actor phrase headed by ``tok``; None when it is no actor at all."""
+    tok = _resolve(tok)
+    counted = _counted(tok)
+    if counted is not None:  # "thousands of people": the people, not the number
+        ref = actor_ref(counted, known)
+        if ref is not None:
+            return ref
     for ka in known:
         if ka.start <= tok.i < ka.end:
             # A generic dictionary phrase ("men") yields to its modifiers ("militia men").
@@ -171,6 +177,44 @@ def actor_ref(tok: Token, known: Sequence[KnownActor]) -> ActorRef | None:
     start, end = _phrase_bounds(tok)
     text = tok.doc[start:end].text
     return ActorRef(start, end, tok.i, text, None, inter)
+
+
+_COUNTING = frozenset({"ten", "tens", "dozen", "dozens", "hundred", "hundreds", "thousand"})
+_COUNTING_ALL = _COUNTING | {"thousands", "scores", "number", "group", "crowd", "crowds"}
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_PERSONAL = frozenset({"it", "they", "he", "she", "we"})
+_SAY = frozenset({"say", "announce", "claim", "report", "state", "confirm", "add", "tell"})
+
+
+def _counted(tok: Token) -> Token | None:
+    """The "of" object of a counting head ("hundreds of youths", "a crowd of
+    protesters"), or None."""
+    lemma = tok.lower_
+    if lemma not in _COUNTING_ALL and not (tok.pos_ == "NUM" and tok.dep_ != "nummod"):
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = _pobj(prep)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
+    return None
+
+
+def _resolve(tok: Token) -> Token:
+    """A relative or personal pronoun stands for its antecedent: "troops, who
+    killed ..." -> troops; "the army said it had recaptured ..." -> the army."""
+    lower = tok.lower_
+    if lower in _RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    if lower in _PERSONAL and tok.dep_ in ("nsubj", "nsubjpass"):
+        verb = tok.head
+        while verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _SAY:
+            for c in verb.head.children:
+                if c.dep_ == "nsubj" and c.lower_ not in _PERSONAL:
+                    return c
+    return tok
 
 
 def _with_conjuncts(tok: Token) -> Iterator[Token]:
@@ -192,50 +236,104 @@ def argument_tokens(head: Token) -> tuple[list[Token], list[Token]]:
     if head.pos_ in ("NOUN", "PROPN"):
         for c in head.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < head.i:
+                # "Fierce clashes", "heavy shelling": an adjective is an actor only
+                # as a nationality ("Israeli strikes") or a typed word ("rebel attack").
+                if c.pos_ == "ADJ" and c.ent_type_ not in ("NORP", "GPE"):
+                    if noun_inter(c) is None:
+                        continue
                 a1.extend(_with_conjuncts(c))
             elif c.dep_ == "prep":
-                obj = _pobj(c)
-                if obj is None:
-                    continue
-                if c.lower_ == "by":
-                    a1.extend(_with_conjuncts(obj))
-                elif c.lower_ in ("on", "against", "targeting", "with", "at"):
-                    a2.extend(_with_conjuncts(obj))
-                elif c.lower_ == "between":
-                    conj = list(_with_conjuncts(obj))
-                    a1.append(conj[0])
-                    a2.extend(conj[1:])
+                _prep_roles(c, a1, a2, noun=True)
         gov = head.head
         if head.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
-            a1.extend(_subjects(gov))
-        elif head.dep_ == "nsubj" and gov.pos_ == "VERB":
+            subjects = _subjects(gov)
+            climbed = gov.dep_ in ("advcl", "xcomp", "conj") and not subjects
+            if climbed:  # "..., sparking a gun battle": the clause's subject
+                subjects = _subjects(gov.head)
+            a1.extend(subjects)
+            for c in gov.children:  # "launched an attack on X" (prep on the verb)
+                if c.dep_ == "prep" and c.lower_ != "by":
+                    _prep_roles(c, a1, a2, noun=True)
+            if climbed and not a2 and gov.head.pos_ == "VERB":
+                a2.extend(_objects(gov.head))
+        elif head.dep_ in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
+            # "clashes erupted between X and Y", "fighting killed five civilians"
+            for c in gov.children:
+                if c.dep_ == "prep" and c.lower_ == "between":
+                    _prep_roles(c, a1, a2, noun=True)
+                elif c.dep_ == "agent":
+                    a1.extend(_with_conjuncts(_pobj(c) or c))
             a2.extend(_objects(gov))
         elif head.dep_ == "pobj" and gov.head.pos_ == "VERB":
             a2.extend(t for t in gov.head.children if t.dep_ == "nsubjpass")
-        return a1, a2
+        return a1, [t for t in a2 if t not in a1]
     subjects = _subjects(head)
     passive = [c for c in head.children if c.dep_ == "nsubjpass"]
     if subjects:
         a1.extend(subjects)
     elif passive:
         a2.extend(t for p in passive for t in _with_conjuncts(p))
+    elif _is_passive(head) and head.dep_ == "conj":
+        # "attacked a base but were repelled by troops": the shared subject suffered.
+        a2.extend(t for c in head.head.children if c.dep_ == "nsubj" for t in _with_conjuncts(c))
     elif head.dep_ in ("advcl", "xcomp", "conj", "pcomp") and head.head != head:
         a1.extend(_subjects(head.head))
         if head.dep_ == "conj" and not a1:
             a2.extend(t for t in head.head.children if t.dep_ == "nsubjpass")
     elif head.dep_ in ("acl", "relcl") and head.tag_ == "VBN":
         a2.append(head.head)
+    elif head.dep_ == "acl" and head.tag_ == "VBG":
+        a1.append(head.head)  # "gunmen attacking a village"
     # "shot dead by a sniper": the agent may hang off a particle of the trigger.
     for c in (c for t in (head, *head.children) for c in t.children):
         if c.dep_ == "agent":
             obj = _pobj(c)
             if obj is not None:
                 a1.extend(_with_conjuncts(obj))
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            _prep_roles(c, a1, a2, noun=False)
+        elif c.dep_ == "prep" and c.lower_ == "from" and head.lemma_.lower() in _TAKE:
+            obj = _pobj(c)  # "captured the town from the rebels"
+            if obj is not None:
+                a2.extend(_with_conjuncts(obj))
     a2.extend(_objects(head))
     if not a2:  # "shot and killed a man": the object sits on the conjoined verb
         for other in head.conjuncts:
             a2.extend(_objects(other))
-    return a1, a2
+    return a1, [t for t in a2 if t not in a1]
+
+
+# Verbs of taking ground whose "from" object is the side that lost it.
+_TAKE = frozenset(
+    {"capture", "recapture", "seize", "take", "retake", "wrest", "regain", "reclaim", "liberate"}
+)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _prep_roles(prep: Token, a1: list[Token], a2: list[Token], noun: bool) -> None:
+    """Roles from a preposition on the trigger: "by X" initiates, "on/against X" is
+    targeted, "between X and Y" opens with the initiator when none is known yet."""
+    obj = _pobj(prep)
+    if obj is None:
+        return
+    word = prep.lower_
+    if word == "by" and noun:
+        a1.extend(_with_conjuncts(obj))
+    elif word in ("on", "against", "targeting", "with", "at") and noun:
+        a2.extend(_with_conjuncts(obj))
+    elif word == "of" and noun and prep.head.pos_ == "NOUN":
+        a2.extend(_with_conjuncts(obj))  # "the killing of five civilians"
+    elif word == "between":
+        conj = list(_with_conjuncts(obj))
+        if a1:
+            a2.extend(conj)
+        else:
+            a1.append(conj[0])
+            a2.extend(conj[1:])
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -243,7 +341,10 @@ def _subjects(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             out.extend(_with_conjuncts(c))
+    # A passive conjunct's shared subject is its patient, not its agent.
     if not out and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        if _is_passive(verb):
+            return out
         for c in verb.head.children:
             if c.dep_ == "nsubj":
                 out.extend(_with_conjuncts(c))
@@ -261,7 +362,6 @@ def _objects(verb: Token) -> list[Token]:
             "with",
             "at",
             "targeting",
-            "between",
         ):
             obj = _pobj(c)
             if obj is not None:
