@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import Actor, Claim, Claimant, DateValue, Event, Quantity, TextSpan
 from .quantities import find_quantities
+from .role_conventions import acled_roles
 from .roles import ActorRef, KnownActor
 from .rules import Decision, classify, trigger_head
 from .triggers import TriggerHit, TriggerLexicon
@@ -285,6 +286,9 @@ def events_from_sentence(
         kept.append(h)
         status_of[h.start] = status
     decisions = classify(doc, kept, sent.known)  # main event first
+    for k, d in enumerate(decisions):  # the codebook's actor order per event type
+        a1, a2 = acled_roles(doc, d.sub_event_type, d.actor1, d.actor2, sent.known)
+        decisions[k] = replace(d, actor1=a1, actor2=a2)
     if not decisions:
         return []
     quantities = tuple(find_quantities(doc, sent.offset))
