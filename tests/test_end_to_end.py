@@ -180,10 +180,7 @@ FIGURES = [
     pytest.param("redsea_trueconf_monitor.txt", "at least 4 injured",
                  "injured", 4, 4, id="trueconf-monitor-at-least-4-injured"),
     pytest.param("redsea_trueconf_monitor.txt", "at least 3 crew killed",
-                 "fatalities", 3, 3, id="trueconf-monitor-at-least-3-killed",
-                 marks=xfail("'at least 3 crew killed' in a '- Casualties:' list line gives no "
-                             "fatalities quantity; 'two of the dead were Filipino' is taken "
-                             "as the death toll instead")),
+                 "fatalities", 3, 3, id="trueconf-monitor-at-least-3-killed"),
     pytest.param("khartoum_toll_repost_fwd.txt", "At least 185 people have been killed",
                  "fatalities", 185, 185, id="khartoum-at-least-185"),
     pytest.param("khartoum_toll_repost_fwd.txt", "more than 1,800 wounded",
@@ -197,9 +194,7 @@ FIGURES = [
     pytest.param("idlib_kafrnabl_repost_fwd.txt", "destroyed 3 tanks",
                  "equipment", 3, 3, id="kafranbel-3-tanks"),
     pytest.param("redsea_strikes_wire.txt", "had killed five of the group's fighters",
-                 "fatalities", 5, 5, id="houthi-five-killed",
-                 marks=xfail("Saree's 'had killed five of the group's fighters' gives no "
-                             "fatalities quantity (73, the strike count, is taken instead)")),
+                 "fatalities", 5, 5, id="houthi-five-killed"),
 ]  # fmt: skip
 
 
@@ -225,19 +220,11 @@ LEFT_OUT = [
                  id="comment-more-than-100-militants"),
     pytest.param("khartoum_toll_repost_fwd.txt", "fatalities", 1000,
                  id="comment-in-the-thousands"),
-    pytest.param("bakhmut_capture_wire.txt", "fatalities", 100000, id="casualties-are-not-deaths",
-                 marks=xfail("'more than 100,000 casualties, including more than 20,000 "
-                             "killed': casualties (killed and wounded) counted as fatalities")),
-    pytest.param("khartoum_toll_repost_fwd.txt", "fatalities", 10, id="many-uncounted-dead",
-                 marks=xfail("'its count did not include many of the dead' gives a "
-                             "fatalities quantity 'many' (3 to 10) the article never states")),
+    pytest.param("bakhmut_capture_wire.txt", "fatalities", 100000, id="casualties-are-not-deaths"),
+    pytest.param("khartoum_toll_repost_fwd.txt", "fatalities", 10, id="many-uncounted-dead"),
     pytest.param("meridian_conflict_desk.rss#entry=5", "abducted", 20,
-                 id="killed-soldiers-are-not-abducted",
-                 marks=xfail("'at least 35 fighters ... killed ..., among them 20 government "
-                             "soldiers' gives abducted 20")),
-    pytest.param("redsea_strikes_wire.txt", "fatalities", 73, id="73-strikes-are-not-deaths",
-                 marks=xfail("'the strikes, which he put at 73, had killed five' gives "
-                             "fatalities 73")),
+                 id="killed-soldiers-are-not-abducted"),
+    pytest.param("redsea_strikes_wire.txt", "fatalities", 73, id="73-strikes-are-not-deaths"),
 ]  # fmt: skip
 
 
@@ -270,9 +257,7 @@ PLACES = [
     pytest.param("bakhmut_artemovsk_repost_axis.txt", "Artemovsk", "UA", 48.59, 38.00, 25,
                  id="artemovsk-is-bakhmut"),
     pytest.param("idlib_nayrab_wire.txt", "Nayrab", "SY", 35.93, 36.70, 20,
-                 id="nayrab-east-of-idlib",
-                 marks=xfail("'Nayrab', 'about 8 kilometres east of Idlib', has no "
-                             "coordinates (no gazetteer candidate)")),
+                 id="nayrab-east-of-idlib"),
 ]  # fmt: skip
 
 
@@ -310,13 +295,9 @@ NOT_PLACES = [
     pytest.param("idlib_balyun_wire.txt", "(Meridian)", id="wire-outlet-in-dateline"),
     pytest.param("redsea_trueconf_monitor.txt", "Maritime Incident Watch has documented",
                  id="monitor-outlet"),
-    pytest.param("bakhmut_capture_wire.txt", "in a video posted on Telegram", id="app",
-                 marks=xfail("'Telegram' (the messaging app) is taken as a place")),
-    pytest.param("idlib_kafrnabl_repost_fwd.txt", "falls to Assad", id="president",
-                 marks=xfail("'Assad' (the president) is taken as a place")),
-    pytest.param("bakhmut_capture_wire.txt", "The White House estimated", id="office",
-                 marks=xfail("'The White House' (the US administration, as claimant) is "
-                             "geocoded to Casablanca, MA")),
+    pytest.param("bakhmut_capture_wire.txt", "in a video posted on Telegram", id="app"),
+    pytest.param("idlib_kafrnabl_repost_fwd.txt", "falls to Assad", id="president"),
+    pytest.param("bakhmut_capture_wire.txt", "The White House estimated", id="office"),
 ]  # fmt: skip
 
 
@@ -338,9 +319,7 @@ EVENT_LOCATIONS = [
     pytest.param("meridian_conflict_desk.rss#entry=5", "the army and its allies had seized Saraqeb",
                  "Saraqeb", id="saraqeb-retaken"),
     pytest.param("idlib_balyun_wire.txt", "were killed in an air strike by Syrian government",
-                 "Idlib", id="balyun-lead-idlib-not-syria",
-                 marks=xfail("'in northwest Syria's Idlib province': the country is taken "
-                             "as the location, not the province it contains")),
+                 "Idlib", id="balyun-lead-idlib-not-syria"),
 ]  # fmt: skip
 
 
@@ -418,17 +397,11 @@ EVIDENCE = [
     pytest.param("idlib_balyun_monitor.txt", "has documented the death of 34 soldiers",
                  "documentary", id="monitor-documented"),
     pytest.param("idlib_balyun_wire.txt", "the soldiers were struck while travelling",
-                 "disputed", id="balyun-accounts-not-verified",
-                 marks=xfail("'Those accounts could not be independently verified.' (next "
-                             "sentence) does not reach the security sources' account")),
+                 "disputed", id="balyun-accounts-not-verified"),
     pytest.param("idlib_nayrab_wire.txt", "It said five tanks",
-                 "disputed", id="nayrab-figures-not-verified",
-                 marks=xfail("'Meridian could not independently verify the figures.' (next "
-                             "sentence) does not reach the equipment claim")),
+                 "disputed", id="nayrab-figures-not-verified"),
     pytest.param("khartoum_toll_repost_fwd.txt", "97 civilians had been killed",
-                 "disputed", id="khartoum-figures-not-verified",
-                 marks=xfail("'The figures could not be independently verified.' two "
-                             "sentences on does not reach the doctors' figures")),
+                 "disputed", id="khartoum-figures-not-verified"),
 ]  # fmt: skip
 
 
@@ -458,8 +431,7 @@ CLAIMANTS = [
                  marks=xfail("the Levant Observatory naming itself in its own report is typed "
                              "'monitor'/'reported', not the outlet's own voice")),
     pytest.param("idlib_kafrnabl_repost_fwd.txt", "The regime claimed to have killed",
-                 {"government", "military"}, "claimed", id="regime-claims",
-                 marks=xfail("'The regime' (Syria's government) is typed 'anonymous'")),
+                 {"government", "military"}, "claimed", id="regime-claims"),
     pytest.param("khartoum_outbreak_wire.txt", "said its positions had been attacked first",
                  {"armed_group"}, None, id="rsf-says",
                  marks=xfail("'The RSF, led by ..., said its positions had been attacked' "

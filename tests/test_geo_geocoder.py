@@ -76,6 +76,27 @@ def near(p: Place, lat: float, lon: float, deg: float = 0.6) -> bool:
             {"White House": (38.9, -77.04), "Kremlin": (55.75, 37.62), "Heathrow": (51.47, -0.45)},
             ["Officials"],
         ),
+        # apps, leaders, offices as speakers and weapons are not places
+        (
+            "Prigozhin said in a video posted on Telegram that his men held Bakhmut.",
+            {"Bakhmut": (48.59, 38.0)},
+            ["Telegram", "Prigozhin"],
+        ),
+        (
+            "Kafranbel, the town of the banners, falls to Assad as the world looks away.",
+            {"Kafranbel": (35.61, 36.56)},
+            ["Assad"],
+        ),
+        (
+            "The White House estimated that Russia had lost 20,000 men near Bakhmut.",
+            {"Russia": (60.0, 100.0), "Bakhmut": (48.59, 38.0)},
+            ["White House", "The White House"],
+        ),
+        (
+            "Shelling near Kharkiv destroyed a Grad multiple rocket launcher.",
+            {"Kharkiv": (49.99, 36.23)},
+            ["Grad"],
+        ),
         (
             "Salmonella cases were reported in Arizona, California, Georgia, Illinois and Missouri.",
             {"Georgia": (32.75, -83.5), "Illinois": (40.0, -89.25)},
@@ -102,6 +123,71 @@ def test_geoparse(
         assert near(found[name], lat, lon, deg=1.5), (name, found[name])
     for name in absent:
         assert name not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lat", "lon"),
+    [
+        # a unit named with its admin word, which the index does not hold as one name
+        ("Jets flew over Idlib province on Monday.", "Idlib province", 35.8, 36.6),
+        ("Clashes were reported in Fars Province, the agency said.", "Fars Province", 29.0, 53.0),
+        # frontline places the PyPI extracts lack or spell otherwise
+        (
+            "Army units liberate Maarat al-Numan city after fierce battles.",
+            "Maarat al-Numan",
+            35.64,
+            36.67,
+        ),
+        ("Ukrainian troops retook Klishchiivka, south of Bakhmut.", "Klishchiivka", 48.53, 37.96),
+    ],
+)
+def test_missing_places(
+    nlp, geocoder: Geocoder, text: str, name: str, lat: float, lon: float
+) -> None:  # type: ignore[no-untyped-def]
+    # the tagger may leave the admin word out of the name ("Idlib" province)
+    found = [p for t, p in places(nlp, geocoder, text).items() if t.startswith(name.split()[0])]
+    assert found, text
+    assert all(near(p, lat, lon, deg=1.0) for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Idlib province", [("Idlib", "ADM1")]),
+        ("Idlib governorate", [("Idlib", "ADM1")]),
+        ("Texas State", []),  # "State" is left alone: "Ohio State" is a university
+        ("Zorglub province", []),
+        ("Tinyville", []),  # no admin word: left as it is
+    ],
+)
+def test_admin_word_dropped_for_lookup(
+    tmp_path: Path, text: str, expected: list[tuple[str, str]]
+) -> None:
+    from frontlines.geo.gazetteer import Gazetteer
+    from frontlines.geo.toponyms import Mention
+    from test_geo_support import build_tiny
+
+    tiny = Geocoder(Gazetteer(build_tiny(tmp_path / "tiny.sqlite")))
+    m = tiny._without_admin_word(Mention(0, len(text), text, "ner", "GPE", ()))
+    assert [(c.name, c.fcode) for c in m.candidates] == expected
+    assert m.admin_hint is bool(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [
+        ("Rebels attacked Syrian forces near the town of Nayrab, east of Idlib.", 35.87, 36.72),
+        ("Fighters entered al-Nayrab on the M4 highway.", 35.87, 36.72),
+        # Aleppo's military airport shares the name; only its own words lead there
+        ("Drones struck the Nayrab airbase near Aleppo.", 36.18, 37.22),
+    ],
+)
+def test_nayrab_village_or_airbase(
+    nlp, geocoder: Geocoder, text: str, lat: float, lon: float
+) -> None:  # type: ignore[no-untyped-def]
+    found = [p for p in geocoder.geoparse(nlp(text)) if "Nayrab" in p.text]
+    assert found, text
+    assert all(near(p, lat, lon, deg=0.1) for p in found), found
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,16 @@ def places_in(text: str, names: list[str]) -> list[Place]:
         ("Russia launched a missile strike on Kyiv.", ["Russia", "Kyiv"], "strike", "Kyiv"),
         ("Turkey said shelling hit Aleppo.", ["Turkey", "Aleppo"], "shelling", "Aleppo"),
         ("Turkish officials condemned the attack.", ["Turkish"], "attack", None),
+        # the owner in a possessive is the parent; what it owns takes the preposition
+        (
+            "Soldiers were killed in an air strike in northwest Syria's Idlib province.",
+            ["Syria", "Idlib"],
+            "strike",
+            "Idlib",
+        ),
+        ("Shelling hit Syria's Aleppo.", ["Syria", "Aleppo"], "Shelling", "Aleppo"),
+        # no possessive: the country after "in" stays the place
+        ("Idlib officials said a strike hit in Syria.", ["Idlib", "Syria"], "strike", "Syria"),
     ],
 )
 def test_locate_event(text: str, names: list[str], trigger: str, expected: str | None) -> None:

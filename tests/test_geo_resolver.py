@@ -107,4 +107,4 @@ def test_haversine(a: tuple[float, float], b: tuple[float, float], km: int) -> N
 def test_tiny_index_file(tmp_path: Path) -> None:
     path = build_tiny(tmp_path / "t.sqlite")
     counts = Gazetteer(path).counts()
-    assert counts["places"] == 17 and counts["names"] > 17
+    assert counts["places"] == 19 and counts["names"] > 19

@@ -48,6 +48,9 @@ TINY_PLACES = [
     ),
     ("Aleppo", ["Halab"], 36.202, 37.161, "SY", "09", "P", "PPL", 2_098_210, 170063),
     ("Tinyville", [], 10.0, 10.0, "NG", "01", "P", "PPL", 12, 9000001),
+    # a town that shares a leader's surname, and one named like a rocket system
+    ("Obama", [], 35.495, 135.746, "JP", "32", "P", "PPL", 29_435, 1854774),
+    ("Grad", [], 46.8, 16.1, "SI", "A1", "P", "PPLA", 686, 3197143),
     (
         "Hmeimim Air Base",
         ["Khmeimim Air Base", "Hmeimim"],

@@ -110,3 +110,29 @@ def test_offsets_are_character_offsets(finder: ToponymFinder) -> None:
 def test_org_names_and_second_pass(finder: ToponymFinder, tagged: str, expected: list[str]) -> None:
     doc = make_doc(tagged)
     assert [m.text for m in finder.find(doc, include_demonyms=False)] == expected
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        # a leader's surname is a person; after "in" it is a place to be confirmed
+        ("Obama/PROPN/B-PERSON said/VERB ./PUNCT", []),
+        ("a/DET message/NOUN from/ADP Obama/PROPN/B-PERSON ./PUNCT", []),
+        ("Flooding/NOUN in/ADP Obama/PROPN/B-GPE ./PUNCT", [("Obama", True)]),
+        # a rocket system named like a town: never a place after "a"
+        ("a/DET Grad/PROPN/B-ORG launcher/NOUN ./PUNCT", []),
+        ("two/NUM Grad/PROPN rockets/NOUN ./PUNCT", []),
+        # the town itself, named after a preposition, stays (to be confirmed)
+        ("Residents/NOUN of/ADP Grad/PROPN/B-GPE near/ADP Grad/PROPN ./PUNCT", [("Grad", True)]),
+        # a common word tagged ORG is not a place without a preposition
+        ("Centre/PROPN/B-ORG Paris/PROPN/B-GPE ./PUNCT", [("Paris", False)]),
+        # an ordinary place is not doubtful
+        ("Shelling/NOUN near/ADP Aleppo/PROPN/B-PERSON ./PUNCT", [("Aleppo", False)]),
+    ],
+)
+def test_nonplaces_in_the_finder(
+    finder: ToponymFinder, tagged: str, expected: list[tuple[str, bool]]
+) -> None:
+    doc = make_doc(tagged)
+    got = [(m.text, m.doubtful) for m in finder.find(doc, include_demonyms=False)]
+    assert got == expected

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..types import Place
 from .build import build
 from .gazetteer import Gazetteer, GazPlace, default_path
+from .nonplaces import confirmed
 from .regions import RegionInfo, analyse, precision, shifted_point
 from .resolver import Resolver
 from .toponyms import Mention, ToponymFinder
@@ -32,6 +33,12 @@ def ensure_gazetteer(path: Path | None = None) -> Path:
     return path
 
 
+# "Nayrab airbase": the lower-case facility word the tagger leaves out of the name
+_FACILITY_AFTER = re.compile(r"^\s+(air\s?base|airfield|airport|military airport)\b", re.IGNORECASE)
+# "over Idlib province": a unit named with its admin word, which the index lacks
+_ADMIN_TAIL = re.compile(
+    r"\s+(?:province|governorate|oblast|region|district|prefecture|raion|krai)$", re.IGNORECASE
+)
 _LAST_IN_BRACKETS = re.compile(r"\([^()]{0,60},\s*$")
 
 
@@ -50,6 +57,28 @@ class Located:
     place: GazPlace | None
     region: RegionInfo
     score: float
+
+
+def _confirm_doubtful(located: list[Located]) -> list[Located]:
+    """Keep a doubtful mention (a leader's surname, a weapon's name after "in"/"to")
+    only as a town of that exact name in a country the document's other places are in:
+    "falls to Assad" goes, "fighting in Obama" in an article about Japan stays."""
+    if not any(loc.mention.doubtful for loc in located):
+        return located
+    countries = {
+        loc.place.country
+        for loc in located
+        if not loc.mention.doubtful and loc.place is not None and loc.place.country
+    }
+    kept = []
+    for loc in located:
+        if loc.mention.doubtful:
+            town = None if loc.mention.phonetic else confirmed(loc.mention.candidates, countries)
+            if town is None:
+                continue
+            loc = dataclasses.replace(loc, place=town)
+        kept.append(loc)
+    return kept
 
 
 class Geocoder:
@@ -81,7 +110,7 @@ class Geocoder:
         """Every mention with its chosen gazetteer entry (None when unresolved)."""
         demonyms = self.include_demonyms if include_demonyms is None else include_demonyms
         text = doc.text
-        mentions = self.finder.find(doc, include_demonyms=demonyms)
+        mentions = [self._without_admin_word(m) for m in self.finder.find(doc, demonyms)]
         regions = [analyse(text, m.start, m.end) for m in mentions]
         mentions = [
             dataclasses.replace(m, admin_hint=True)
@@ -90,14 +119,43 @@ class Geocoder:
             for m, r in zip(mentions, regions, strict=True)
         ]
         mentions = [self._with_admin_candidates(m) if m.admin_hint else m for m in mentions]
+        mentions = [self._with_facility(m, text) for m in mentions]
         resolver = self.resolver
         if not use_context:
             resolver = dataclasses.replace(resolver, use_context=False)
         resolved = resolver.resolve(mentions, text)
-        return [
-            Located(r.mention, r.place, region, r.score)
-            for r, region in zip(resolved, regions, strict=True)
-        ]
+        return _confirm_doubtful(
+            [
+                Located(r.mention, r.place, region, r.score)
+                for r, region in zip(resolved, regions, strict=True)
+            ]
+        )
+
+    def _without_admin_word(self, m: Mention) -> Mention:
+        """ "Idlib province" with no candidate: the units (else any place) called "Idlib"."""
+        tail = None if m.candidates else _ADMIN_TAIL.search(m.text)
+        if tail is None:
+            return m
+        found = self.gazetteer.lookup(m.text[: tail.start()])
+        units = tuple(c for c in found if c.fclass == "A" and not c.is_country) or found
+        return dataclasses.replace(m, candidates=units, admin_hint=True) if units else m
+
+    def _with_facility(self, m: Mention, text: str) -> Mention:
+        """ "the Nayrab airbase": the airfield named so, not the village of that name.
+        Only curated (supplement) bases in a country the name already has: the
+        airport lists hold many homonyms ("Bali airport" is also a field in Cameroon)."""
+        after = _FACILITY_AFTER.match(text[m.end : m.end + 24])
+        if after is None:
+            return m
+        countries = {c.country for c in m.candidates}
+        found = tuple(
+            c
+            for c in self.gazetteer.lookup(f"{m.text} {after.group(1)}")
+            if c.fclass == "S"
+            and (c.source or "").startswith("supplement")
+            and (not countries or c.country in countries)
+        )
+        return dataclasses.replace(m, candidates=found) if found else m
 
     def _with_admin_candidates(self, m: Mention) -> Mention:
         """Admin units spelled differently from the town ("Idleb" -> Idlib governorate,

@@ -5,7 +5,9 @@ the place is Idlib (the demonym names an actor); in "the Russian Hmeimim Air
 Base in Syria" it is the base (Syria is its parent). Preference order: places
 governed by a locative preposition, the most specific (lowest precision
 number), the closest to the trigger; demonym-derived mentions and parents of
-another place in the sentence are skipped.
+another place in the sentence are skipped. The owner in a possessive ("northwest
+Syria's Idlib province") is the parent of what it owns, which inherits the
+preposition.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from .normalize import name_key
 from .toponyms import demonyms
 
 _LOCATIVE = re.compile(
-    r"\b(in|near|at|on|outside|around|across|into|inside|towards?|over|within|outskirts of|countryside of|north of|south of|east of|west of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\b(in|near|at|on|outside|around|across|into|inside|towards?|over|within|outskirts of|countryside of|north of|south of|east of|west of)\s+(?:the\s+)?(?:[\w-]+(?:['’]s)?\s+){0,2}$",
     re.IGNORECASE,
 )
 _PARENT_LINK = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+\()")
+# "Syria's Idlib province", "Ukraine's eastern Donetsk region": the owner is the parent.
+_POSSESSIVE = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}")
 
 
 def _is_demonym(place: Place) -> bool:
@@ -43,11 +47,15 @@ def locate_event(
     parents: set[int] = set()
     for p in inside:
         m = _PARENT_LINK.match(text[p.end : p.end + 10])
-        if not m:
-            continue
-        for q in inside:
-            if q.start == p.end + m.end() and (q.precision or 3) >= (p.precision or 3):
-                parents.add(id(q))
+        if m:
+            for q in inside:
+                if q.start == p.end + m.end() and (q.precision or 3) >= (p.precision or 3):
+                    parents.add(id(q))
+        m = _POSSESSIVE.match(text[p.end : p.end + 30])
+        if m:
+            for q in inside:
+                if q.start == p.end + m.end() and (p.precision or 3) >= (q.precision or 3):
+                    parents.add(id(p))
     best: tuple[float, Place] | None = None
     t_mid = (trigger[0] + trigger[1]) / 2
     for p in inside:

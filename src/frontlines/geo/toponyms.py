@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..eval.common import bundled
 from .gazetteer import Gazetteer, GazPlace
+from .nonplaces import DOUBT, DROP, judge
 from .normalize import ARABIC_ARTICLES, name_key
 
 
@@ -96,6 +97,7 @@ class Mention:
     admin_hint: bool = False  # followed by province/governorate/oblast/...
     token_start: int = 0
     token_end: int = 0
+    doubtful: bool = False  # a surname/weapon name: kept only if confirmed (nonplaces.py)
 
 
 @lru_cache(maxsize=1)
@@ -204,6 +206,7 @@ class _Collector:
         cands: tuple[GazPlace, ...],
         phonetic: bool = False,
         demonym: str | None = None,
+        doubtful: bool = False,
     ) -> None:
         doc = self.doc
         self.mentions.append(
@@ -220,6 +223,7 @@ class _Collector:
                 admin_hint=_admin_after(doc, span.end),
                 token_start=span.start,
                 token_end=span.end,
+                doubtful=doubtful,
             )
         )
         self.cover(span)
@@ -268,7 +272,15 @@ class ToponymFinder:
                 continue
             if ent.label_ == "NORP" and not self.gaz.lookup(span.text):
                 continue
-            exact_country = any(c.is_country for c in self.gaz.lookup(span.text))
+            exact = self.gaz.lookup(span.text)
+            exact_country = any(c.is_country for c in exact)
+            verdict = judge(
+                doc, span, ent.label_, any(c.is_country or c.fcode == "ADM1" for c in exact)
+            )
+            if verdict == DROP:
+                out.cover(span)  # "posted on Telegram", "falls to Assad"
+                continue
+            doubtful = verdict == DOUBT
             if not exact_country and any(a.start < span.end and span.start < a.end for a in actors):
                 out.cover(span)  # an actor's name ("Hezbollah"), not a place
                 continue
@@ -283,14 +295,22 @@ class ToponymFinder:
                     continue  # "Oudshoorn said", "said Georgia": a person
                 if not cands and (ent.label_ == "FAC" or not located):
                     continue
-                out.add(span, "ner", ent.label_, cands, phon)
+                out.add(span, "ner", ent.label_, cands, phon, doubtful=doubtful)
             elif ent.label_ in MAYBE_LABELS or ent.label_ in MISTAGGED_LABELS:
                 if _acronym(span.text) and not exact_country:
                     continue  # "BA", "IRNA": agencies and firms, not places
+                if (
+                    len(span) == 1
+                    and span[0].lower_ in COMMON_WORDS
+                    and not _prep_before(doc, span.start)
+                ):
+                    continue  # "Western weapons", "the Centre's correspondents"
                 strong = self._strong_context(doc, span, out.taken)
                 cands, phon = self._candidates(span.text, allow_phonetic=strong)
                 if cands and (strong or self._context_agrees(doc, span, ent.label_, cands)):
-                    out.add(span, "ner-maybe", ent.label_, cands, phon)
+                    out.add(span, "ner-maybe", ent.label_, cands, phon, doubtful=doubtful)
+                elif doubtful:
+                    out.cover(span)
                 else:
                     pending.append((span, ent.label_))
         self._match_runs(out, include_demonyms)
@@ -407,8 +427,12 @@ class ToponymFinder:
                 self._demonym(out, span, None, include_demonyms)
                 i = j
                 continue
-            if self._match_ok(out, span, cands):
-                out.add(span, "match", None, cands)
+            verdict = judge(doc, span, None)
+            if verdict == DROP:
+                out.cover(span)
+                i = j
+            elif self._match_ok(out, span, cands):
+                out.add(span, "match", None, cands, doubtful=verdict == DOUBT)
                 i = j
             else:
                 i += 1
