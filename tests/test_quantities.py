@@ -38,10 +38,8 @@ CASES = [
         ],
     ),
     ("33 dead in the shelling.", [("fatalities", None, None, 33, 33, 33, "33")]),
-    (
-        "There were dozens of casualties.",
-        [("fatalities", None, "casualties", 12, 12, None, "dozens")],
-    ),
+    # casualties are killed *or* wounded: no fatality figure (ACLED does not code them)
+    ("There were dozens of casualties.", []),
     (
         "Ukrainian forces destroyed 5 tanks and 3 armoured vehicles near Izium.",
         [
@@ -176,9 +174,125 @@ CASES += [
         "A police officer was shot dead at a checkpoint.",
         [("fatalities", "soldiers", None, 1, 1, 1, "A police officer")],
     ),
+    ("Both sides have lost thousands of troops.", []),
+]
+
+# A number belongs to the noun it counts and to that noun's verb; a part of a figure
+# takes the figure's kind; casualties, partitives and negated vague words are no tolls.
+CASES += [
     (
-        "Both sides have lost thousands of troops.",
-        [("fatalities", "soldiers", "casualties", 1000, 1000, None, "thousands of troops")],
+        "At least 3 crew were killed and 4 injured, two of them critically.",
+        [
+            ("fatalities", None, None, 3, 3, None, "At least 3 crew"),
+            ("injured", None, None, 4, 4, 4, "4"),
+            ("injured", None, None, 2, 2, 2, "two"),
+        ],
+    ),
+    (
+        "Two of the dead were Filipino, the ministry said.",
+        [("fatalities", None, None, 2, 2, 2, "Two of the dead")],
+    ),
+    (
+        "Three of the wounded later died in hospital.",
+        [("fatalities", None, None, 3, 3, 3, "Three of the wounded")],
+    ),
+    (
+        "The spokesman said the strikes, which he put at 73, had killed five of the group's "
+        "fighters.",
+        [("fatalities", "fighters", None, 5, 5, 5, "five of the group's fighters")],
+    ),
+    (
+        "Troops killed 12 of the militia's fighters.",
+        [("fatalities", "fighters", None, 12, 12, 12, "12 of the militia's fighters")],
+    ),
+    (
+        "Israeli strikes killed 9 of Hamas' commanders.",
+        [("fatalities", None, None, 9, 9, 9, "9 of Hamas' commanders")],
+    ),
+    (
+        "Russia had suffered more than 100,000 casualties, including more than 20,000 killed.",
+        [("fatalities", None, None, 20000, 20000, None, "more than 20,000")],
+    ),
+    (
+        "The enemy lost up to 240 servicemen and 5 tanks.",
+        [("equipment", "tank", None, 5, 5, 5, "5 tanks")],
+    ),
+    (
+        "The attack killed dozens of people, many of them children.",
+        [("fatalities", None, None, 12, 12, None, "dozens of people")],
+    ),
+    (
+        "Many civilians were killed.",
+        [("fatalities", "civilians", None, 3, 10, None, "Many civilians")],
+    ),
+    (
+        "Strikes killed 40 people in a camp where displaced families had sheltered, "
+        "including 12 children.",
+        [
+            ("fatalities", None, None, 40, 40, 40, "40 people"),
+            ("fatalities", "civilians", None, 12, 12, 12, "12 children"),
+        ],
+    ),
+    (
+        "Rebels seized 12 vehicles, including 3 tanks.",
+        [
+            ("equipment", "truck", "captured", 12, 12, 12, "12 vehicles"),
+            ("equipment", "tank", "captured", 3, 3, 3, "3 tanks"),
+        ],
+    ),
+    (
+        "Militants stormed the base, killing 15 of them.",
+        [("fatalities", None, None, 15, 15, 15, "15")],
+    ),
+]
+
+# "N of the M <noun>" counts N of them; missiles count only when shot down; nouns
+# missing from people.tsv still count after a verb only people undergo.
+CASES += [
+    (
+        "The air force said it shot down 87 of the 122 missiles and all 36 drones.",
+        [
+            ("equipment", "missile", "shot down", 87, 87, 87, "87 of the 122 missiles"),
+            ("equipment", "drone", "shot down", 36, 36, 36, "36 drones"),
+        ],
+    ),
+    (
+        "Gunmen killed 3 of the 5 soldiers at the post.",
+        [("fatalities", "soldiers", None, 3, 3, 3, "3 of the 5 soldiers")],
+    ),
+    (
+        "The destroyer shot down three land-attack cruise missiles over the Red Sea.",
+        [("equipment", "missile", "shot down", 3, 3, 3, "three land-attack cruise missiles")],
+    ),
+    (
+        "A suicide bomber killed at least 60 Afghans and 13 U.S. service members.",
+        [
+            ("fatalities", None, None, 60, 60, None, "at least 60"),
+            ("fatalities", "soldiers", None, 13, 13, 13, "13 U.S. service members"),
+        ],
+    ),
+    (
+        "A drone strike killed two al-Shabaab fighters near Jilib.",
+        [("fatalities", "fighters", None, 2, 2, 2, "two al-Shabaab fighters")],
+    ),
+    (
+        "Troops apprehended 23 suspected Boko Haram logistics suppliers in Bama.",
+        [("arrested", None, None, 23, 23, 23, "23 suspected Boko Haram logistics suppliers")],
+    ),
+    (
+        "Raiders killed 40 cows and 3 herders.",
+        [("fatalities", "civilians", None, 3, 3, 3, "3 herders")],
+    ),
+    (
+        "Three journalists were among the 19 people killed in the strike.",
+        [
+            ("fatalities", "civilians", None, 3, 3, 3, "Three journalists"),
+            ("fatalities", None, None, 19, 19, 19, "19 people"),
+        ],
+    ),
+    (
+        "A mob burned alive a suspected thief in Mushin.",
+        [("fatalities", None, None, 1, 1, 1, "a suspected thief")],
     ),
 ]
 
@@ -209,6 +323,16 @@ NEGATIVES = [
     "A tank is seen near the checkpoint.",
     "The civilians were kidnapped during a terrorist attack on a bus.",
     "The shelling destroyed 6 warehouses and left 300 people without power.",
+    "The strikes, which he put at 40, wounded no one.",
+    "There were dozens of civilian casualties.",
+    "The count did not include many of the dead.",
+    "Not many people were killed.",
+    "Several of the wounded were children.",
+    "Army units targeted terrorist gatherings, killing a number of them.",
+    "A missile destroyed the building.",
+    "Russia fired 40 missiles at the city overnight.",
+    "Israel said it had intercepted the vast majority of about 300 drones launched by Iran.",
+    "The 400 Mawozo gang kidnapped the pastor.",
 ]
 
 
@@ -302,6 +426,17 @@ def nlp() -> Iterator[object]:
             "Intro. Russian forces destroyed 5 tanks that had been sent to the front.",
             [("equipment", "5 tanks")],
         ),
+        (
+            # the parse hangs "soldiers" on "captured"; the part takes the kind of its whole
+            "Intro. An observatory said rebels had captured the town after clashes in which at "
+            "least 40 fighters had been killed since Friday, among them 22 government soldiers.",
+            [("fatalities", "at least 40 fighters"), ("fatalities", "22 government soldiers")],
+        ),
+        (
+            "Intro. The spokesman said the raids, which he put at 60, had killed four of the "
+            "movement's members and wounded nine others.",
+            [("fatalities", "four of the movement's members"), ("injured", "nine others")],
+        ),
     ],
 )
 def test_with_parsed_sentence(nlp: object, text: str, expected: list[tuple[str, str]]) -> None:
@@ -358,6 +493,11 @@ def test_any_text_gives_consistent_quantities(text: str, offset: int) -> None:
         ("Both sides have lost thousands of troops in the battle.", None),
         ("Up to 40 militants were eliminated.", None),
         ("Five people were wounded.", None),
+        ("At least three crew were killed; two of the dead were Filipino.", 3),
+        ("Two of the dead were Filipino.", None),
+        ("Eight people were killed and 20 wounded, 3 of them critically.", 8),
+        ("Three of the wounded later died in hospital.", 3),
+        ("Russia had suffered 100,000 casualties, including 20,000 killed.", 20000),
     ],
 )
 def test_acled_fatalities(sentence: str, expected: float | None) -> None:

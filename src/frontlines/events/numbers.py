@@ -34,6 +34,7 @@ Conventions (and where they come from):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -89,6 +90,10 @@ VAGUE_WORDS: dict[tuple[str, ...], tuple[Bounds, int]] = {
 }
 
 _VAGUE_LONGEST_FIRST = sorted(VAGUE_WORDS.items(), key=lambda kv: -len(kv[0]))
+# The same, by first word: only these can match at a token (order kept).
+_VAGUE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[Bounds, int]]]] = {}
+for _phrase, _value in _VAGUE_LONGEST_FIRST:
+    _VAGUE_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _value))
 
 # Modifier phrases before a figure, by how they bound it.
 AT_LEAST = "at_least"
@@ -156,7 +161,13 @@ class Tok(NamedTuple):
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[Tok, ...]:
+    """Tokens of a sentence, cached: quantities read each sentence twice."""
+    return tuple(Tok(m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(text))
 
 
 def digit_value(token: str) -> float | None:
@@ -180,7 +191,7 @@ class _Number(NamedTuple):
     scale: float  # the last scale word applied (1 when none), for "2 to 3 million"
 
 
-def _words_number(toks: list[Tok], i: int) -> _Number | None:
+def _words_number(toks: Sequence[Tok], i: int) -> _Number | None:
     """A spelled-out number from toks[i]: 'thirty-three', 'a hundred and twenty', 'two dozen'."""
     total = 0.0
     current = 0.0
@@ -237,7 +248,7 @@ def _words_number(toks: list[Tok], i: int) -> _Number | None:
     return _Number(total + current, end, scale)
 
 
-def _digits_number(toks: list[Tok], i: int, text: str) -> _Number | None:
+def _digits_number(toks: Sequence[Tok], i: int, text: str) -> _Number | None:
     """Digits at toks[i], with an optional scale word: '1,200', '2.5 million', '5 thousand'."""
     tok = toks[i]
     value = digit_value(tok.text)
@@ -265,7 +276,7 @@ def _digits_number(toks: list[Tok], i: int, text: str) -> _Number | None:
     return _Number(value, end, scale)
 
 
-def _number(toks: list[Tok], i: int, text: str) -> _Number | None:
+def _number(toks: Sequence[Tok], i: int, text: str) -> _Number | None:
     if i >= len(toks):
         return None
     if toks[i].text[0].isdigit():
@@ -273,11 +284,11 @@ def _number(toks: list[Tok], i: int, text: str) -> _Number | None:
     return _words_number(toks, i)
 
 
-def _match_phrase(toks: list[Tok], i: int, phrase: tuple[str, ...]) -> bool:
+def _match_phrase(toks: Sequence[Tok], i: int, phrase: tuple[str, ...]) -> bool:
     return tuple(t.text for t in toks[i : i + len(phrase)]) == phrase
 
 
-def _vague(toks: list[Tok], i: int) -> tuple[Bounds, int] | None:
+def _vague(toks: Sequence[Tok], i: int) -> tuple[Bounds, int] | None:
     """A vague count at toks[i]: 'dozens', 'tens of thousands', 'several hundred', 'a few'."""
     if i >= len(toks):
         return None
@@ -295,7 +306,7 @@ def _vague(toks: list[Tok], i: int) -> tuple[Bounds, int] | None:
             value *= VAGUE_MAGNITUDES[toks[end + 1].text]
             end += 2
         return Bounds(value, value, None), end
-    for phrase, (bounds, minimum) in _VAGUE_LONGEST_FIRST:
+    for phrase, (bounds, minimum) in _VAGUE_BY_FIRST.get(word, ()):
         if not _match_phrase(toks, i, phrase):
             continue
         end = i + len(phrase)
@@ -321,7 +332,7 @@ def _apply_modifier(mode: str | None, value: float) -> Bounds:
     return Bounds(value, value, value)
 
 
-def _range_tail(toks: list[Tok], num: _Number, text: str) -> tuple[float, _Number] | None:
+def _range_tail(toks: Sequence[Tok], num: _Number, text: str) -> tuple[float, _Number] | None:
     """'15 to 20', '15-20', 'one or two': the upper figure after a first one."""
     j = num.end
     if j >= len(toks) or toks[j].text not in RANGE_JOINERS:
@@ -338,7 +349,7 @@ def _range_tail(toks: list[Tok], num: _Number, text: str) -> tuple[float, _Numbe
     return first, second
 
 
-def match_count(toks: list[Tok], i: int, text: str) -> tuple[Bounds, int, bool] | None:
+def match_count(toks: Sequence[Tok], i: int, text: str) -> tuple[Bounds, int, bool] | None:
     """The count phrase starting at toks[i]: (bounds, index after it, vague) or None."""
     n = len(toks)
     # between 15 and 20 / from 15 to 20
@@ -375,7 +386,7 @@ def match_count(toks: list[Tok], i: int, text: str) -> tuple[Bounds, int, bool] 
 
 def find_counts(text: str) -> list[CountMatch]:
     """Every count phrase in ``text``, left to right, non-overlapping."""
-    toks = tokenize(text)
+    toks = _tokens(text)
     out: list[CountMatch] = []
     i = 0
     while i < len(toks):

@@ -14,12 +14,27 @@ count phrases with ``numbers.find_counts``, then for each one:
    "33 soldiers were killed", "the death toll rose to 33").
 
 Kind decisions, documented:
-- "casualties"/"losses" of people are killed *or* wounded. They are returned
-  as kind "fatalities" with status "casualties" and the stated figures; ACLED
-  does not count casualties as deaths, so a fatality total must skip them.
+- "casualties"/"losses" of people are killed *or* wounded, and people "lost"
+  ("the enemy lost up to 240 servicemen") likewise. The contract's kinds have
+  none for that, and ACLED does not code casualties as fatalities (its figure
+  is the deaths a source states); a "fatalities" quantity with high = N would
+  still put N into any range or contradiction check of deaths. So they are
+  not returned (a kind "casualties" in ``types.QuantityKind`` would let them
+  be). Deaths stated inside them are: "100,000 casualties, including 20,000
+  killed" gives fatalities 20,000. Equipment "losses" stay equipment.
 - People "destroyed", "neutralised", "eliminated" (Russian MoD style) are
   fatalities; people "captured"/"taken prisoner" are "arrested", people
-  "seized"/"kidnapped" are "abducted"; people "lost" are casualties.
+  "seized"/"kidnapped" are "abducted".
+- A number counts the noun right after it ("five of the group's fighters")
+  and goes with that noun's verb; a bare number closing a clause ("the
+  strikes, which he put at 73, had killed five") takes no verb across the comma.
+- A part of a figure ("35 fighters were killed, among them 20 soldiers",
+  "4 injured, 3 of them critically") takes the kind of the figure, unless a
+  word right by it says otherwise. "Two of the dead" is a share of a toll given
+  elsewhere: its kind comes from "dead", and ``acled_fatalities`` never adds it.
+- Vague words that count nothing are dropped: partitives of a named group
+  ("many of the dead", "a number of them") and negated ones ("did not
+  include many", "not many").
 - "a"/"an" before a person or a piece of equipment counts one ("a soldier was
   killed", "shot down a Mi-8 helicopter").
 - Members of a list share the verb ("destroyed 5 tanks, 3 APCs and 2 trucks").
@@ -35,59 +50,45 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from ..types import Quantity, QuantityKind
 from .numbers import Bounds, CountMatch, find_counts, tokenize
-from .quantity_filters import MONTHS, NUMERIC_DATE_RE, bare_not_a_count, is_upper, not_a_count
-from .quantity_lexicon import NOT_EQUIPMENT, equipment_at, lexicon
+from .quantity_filters import (
+    MONTHS,
+    NUMERIC_DATE_RE,
+    bare_not_a_count,
+    is_upper,
+    not_a_count,
+    vague_not_a_count,
+)
+from .quantity_lexicon import (
+    ABBREVIATION_RE,
+    AUXILIARIES,
+    BARE_OK,
+    CATEGORY_HINTS,
+    MODIFIER_WORDS,
+    NOT_EQUIPMENT,
+    NOT_PEOPLE,
+    OF_A_TOTAL_RE,
+    PARTITIVE_NOUNS,
+    PRONOUNS_AFTER_OF,
+    QUOTES_AND_APOSTROPHES,
+    SENTENCE_STOPS,
+    SHARE_BEFORE_RE,
+    equipment_at,
+    lexicon,
+)
+from .quantity_parts import SUBSET_AFTER, part_of_figure
+from .quantity_parts import acled_fatalities as acled_fatalities  # re-exported
+from .quantity_parts import is_subset as is_subset  # re-exported
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     from .numbers import Tok
 
-# Words after a bare count that leave it a count of people ("killed 33 in Idlib").
-BARE_OK = {
-    "were", "was", "are", "is", "have", "has", "had", "been", "being", "more",
-    "in", "on", "at", "near", "during", "when", "after", "while", "including",
-    "among", "as", "from", "by", "with", "and", "or", "but", "so", "since",
-    "according", "said", "reportedly", "others", "last", "this", "overnight",
-    "yesterday", "today", "across", "around", "inside", "outside", "over",
-    "people", "who", "whom", "that", "the", "it", "they",
-}  # fmt: skip
-AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "got", "get"}
-PRONOUNS_AFTER_OF = {"them", "whom", "those", "these", "us"}
-MODIFIER_WORDS = {
-    "more", "other", "additional", "further", "enemy", "government", "pro",
-    "regime", "military", "army", "security", "foreign", "local", "innocent",
-    "unarmed", "armed", "suspected", "alleged", "so", "called", "heavy", "light",
-    "modern", "western", "elite", "special", "ground", "combat", "allied",
-    "rebel", "opposition", "militia", "civilian", "police", "border", "young",
-    "elderly", "new", "its", "their", "his", "her", "our", "the", "of", "-",
-    "'s", "enemy's", "unidentified", "unknown", "israeli", "ukrainian", "russian",
-    "syrian", "turkish", "kurdish", "iraqi", "afghan", "nato", "us", "u.s",
-    "self", "propelled", "towed", "main", "battle", "air", "defence", "defense",
-    "armoured", "armored", "fighting", "infantry", "naval", "attack", "kamikaze",
-    "soviet", "era", "made", "american", "supplied", "western-made", "loyalist",
-    "federal", "state", "national", "guard", "regular", "reserve", "mostly",
-    "mainly", "all", "just", "only", "group", "de", "facto",
-}  # fmt: skip
-CATEGORY_HINTS = {
-    "civilian": "civilians",
-    "military": "soldiers",
-    "army": "soldiers",
-    "government": "soldiers",
-    "regime": "soldiers",
-    "security": "soldiers",
-    "police": "soldiers",
-    "militia": "fighters",
-    "rebel": "fighters",
-    "opposition": "fighters",
-}
-SENTENCE_STOPS = {".", ";", "!", "?", ":"}
 AREA_RE = re.compile(
     r"\s*(?:"
     r"(?P<sqkm>(?:square|sq\.?)\s*(?:kilomet(?:er|re)s?|kms?)|km2|km²|sq\.?\s?km)"
@@ -101,7 +102,7 @@ AREA_RE = re.compile(
 KM2_PER_UNIT = {"sqkm": 1.0, "sqmi": 2.58999, "ha": 0.01, "sqm": 1e-6, "acre": 0.00404686}
 ONE = Bounds(1.0, 1.0, 1.0)  # "a soldier", "a Mi-8 helicopter"
 CLAUSE_JOINERS = {"and", "but", "while", "whereas"}
-LIST_GLUE = {",", "and", "as", "well", "plus", "including", "also"}
+LIST_GLUE = {",", "and", "as", "well", "plus", "including", "also", "all"}
 # Trigger kinds that are already the kind of a quantity of people.
 PEOPLE_KINDS: dict[str, QuantityKind] = {
     k: k for k in ("fatalities", "injured", "arrested", "abducted", "displaced", "deployed")
@@ -182,6 +183,31 @@ def _head(text: str, toks: list[Tok], ce: int, match: CountMatch) -> _Head | Non
             return _Head("bare", hint, match.end, ce)
         if tok.text == "of" and j + 1 < len(toks) and toks[j + 1].text in PRONOUNS_AFTER_OF:
             return _Head("bare", hint, match.end, ce)
+        if (
+            tok.text == "of"
+            and j + 2 < len(toks)
+            and toks[j + 1].text in ("the", "those")
+            and toks[j + 2].text in PARTITIVE_NOUNS
+        ):
+            # "two of the dead", "three of the wounded (later died)": people, and the
+            # noun says what happened to them unless a verb right after says otherwise
+            said = lex.triggers.get((toks[j + 2].text,))
+            return _Head("people", hint, toks[j + 2].end, j + 3, said)
+        abbreviation = ABBREVIATION_RE.match(text, tok.start)
+        if abbreviation:
+            past = next((k for k in range(j, len(toks)) if toks[k].start >= abbreviation.end()), j)
+            limit = min(len(toks), limit + past - j - 1)
+            j = past if past > j else j + 1
+            continue
+        if tok.text in QUOTES_AND_APOSTROPHES:
+            # "five of the group's fighters", "3 'terrorists'": punctuation, not a word
+            skip = 2 if j + 1 < len(toks) and toks[j + 1].text == "s" else 1
+            j += skip
+            limit = min(len(toks), limit + skip)
+            continue
+        if j + 1 < len(toks) and toks[j + 1].text in ("'", "’") and tok.text.isalpha():
+            j += 1  # a possessor ("of the movement's members") modifies the counted noun
+            continue
         glued = tok.text[0].isdigit() and text[tok.start - 1 : tok.start] == "-"
         if glued or tok.text in MODIFIER_WORDS or (is_upper(text, tok) and tok.text not in MONTHS):
             hint = CATEGORY_HINTS.get(tok.text, hint)
@@ -193,9 +219,39 @@ def _head(text: str, toks: list[Tok], ce: int, match: CountMatch) -> _Head | Non
     return _Head("bare", hint, match.end, ce) if ce >= len(toks) else None
 
 
+def _unlisted_people(text: str, toks: list[Tok], ci: int, ce: int) -> _Head | None:
+    """'apprehended 23 suspected logistics suppliers', 'kidnapped 7 Chinese engineers': a
+    plural noun missing from people.tsv, right after a verb that only people undergo."""
+    lex = lexicon()
+    verb = next(
+        (
+            found
+            for j in range(max(0, ci - 3), ci)
+            if (found := _trigger_at(toks, j)) is not None and j + found[2] == ci
+        ),
+        None,
+    )
+    if verb is None or verb[0] not in ("fatalities", "injured", "arrested", "abducted"):
+        return None
+    noun: int | None = None
+    for k in range(ce, min(len(toks), ce + 5)):
+        word = toks[k].text
+        if not word.isalpha() or word in BARE_OK or word in lex.people or word in NOT_PEOPLE:
+            break
+        if _trigger_at(toks, k) is not None or equipment_at(text, toks[k].start) is not None:
+            break
+        if word.endswith("s") and len(word) > 3 and not word.endswith("ss"):
+            noun = k
+    if noun is None:
+        return None
+    return _Head("people", None, toks[noun].end, noun + 1)
+
+
 def _compatible(head: _Head, kind: str, status: str | None) -> bool:
     if kind == "seized":  # equipment and ground are captured, people abducted
         return head.what != "bare"
+    if head.what == "equipment" and head.category == "missile":
+        return kind == "loss" and status == "shot down"  # a missile that "destroyed" is a strike
     if head.what == "equipment":
         return kind in ("loss", "deployed", "casualties")
     if head.what == "area":
@@ -219,6 +275,8 @@ def _window_trigger(toks: list[Tok], ci: int, head: _Head) -> tuple[int, str, st
     while j < min(len(toks), head.end_tok + after):
         if toks[j].text in SENTENCE_STOPS or toks[j].text[0].isdigit():
             break
+        if bare and toks[j].text == ",":
+            break  # "the strikes, which he put at 73, had killed five": 73 ends its clause
         if toks[j].text in CLAUSE_JOINERS and head.what != "bare":
             break  # "rescued 16 hostages and killed eight": the verb after "and" is not theirs
         found = _trigger_at(toks, j)
@@ -298,7 +356,7 @@ def _to_quantity(
         if kind != "loss":
             status = None
     elif kind == "casualties" or (kind == "loss" and status is None):  # people "lost"
-        q_kind, status = "fatalities", "casualties"
+        return None  # killed *or* wounded: no kind of the contract holds it (module docstring)
     elif kind == "loss":
         q_kind = "fatalities" if status == "destroyed" else "arrested"
         status = None
@@ -414,22 +472,36 @@ def quantities_in_text(
     starts = {t.start: k for k, t in enumerate(toks)}
     ends = {t.end: k for k, t in enumerate(toks)}
     found: list[_Found] = []
-    for match in _candidates(text, toks):
+    candidates = _candidates(text, toks)
+    totals: set[int] = set()  # starts of "the 122" in "87 of the 122 missiles"
+    for n, match in enumerate(candidates):
         ci, last = starts.get(match.start), ends.get(match.end)
-        if ci is None or last is None:
+        if ci is None or last is None or match.start in totals:
             continue
         ce = last + 1
-        if not_a_count(text, toks, ci, ce, match):
+        if not_a_count(text, toks, ci, ce, match) or vague_not_a_count(text, toks, ce, match):
             continue
         if any(s <= match.start < e or s < match.end <= e for s, e in date_spans):
             continue
+        if SHARE_BEFORE_RE.search(text, max(0, match.start - 30), match.start):
+            continue  # "intercepted the vast majority of about 300 drones": 300 is the total
         head = _head(text, toks, ce, match)
+        whole = candidates[n + 1] if n + 1 < len(candidates) else None
+        if whole is not None and OF_A_TOTAL_RE.fullmatch(text, match.end, whole.start):
+            # "shot down 87 of the 122 missiles": 87 counts the missiles; 122 is no loss
+            whole_end = ends.get(whole.end)
+            if whole_end is not None:
+                head = _head(text, toks, whole_end + 1, whole) or head
+                totals.add(whole.start)
+        if head is None and match.bounds is not ONE:
+            head = _unlisted_people(text, toks, ci, ce)
         if head is None or (match.bounds is ONE and not _singular_head(text, toks, head)):
             continue
         if head.what == "bare" and bare_not_a_count(toks, ci, text[match.start : match.end]):
             continue
         found.append(_Found(match, ci, head, _trigger_for(text, toks, ci, head, match, doc_span)))
     _share_list_triggers(found, toks)
+    _inherit_part_triggers(found, text, toks)
     out: list[Quantity] = []
     for f in found:
         if f.trigger is None:
@@ -446,34 +518,21 @@ def find_quantities(span: Span | Doc, offset: int = 0) -> list[Quantity]:
     return quantities_in_text(span.text, base + offset, span)
 
 
-SUBSET_BEFORE = re.compile(
-    r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead|mostly|mainly)\W*$",
-    re.IGNORECASE,
-)
-SUBSET_AFTER = re.compile(r"^\W*(?:were|was|are|is)\s+among\b", re.IGNORECASE)
-
-
-def is_subset(quantity: Quantity, text: str, offset: int = 0) -> bool:
-    """Whether a quantity is part of another figure in its sentence: "15 people, including
-    4 children", "three journalists were among the 19 killed". ``text`` is the sentence
-    (or document) the offsets point into, starting at ``offset``."""
-    start, end = quantity.start - offset, quantity.end - offset
-    return bool(SUBSET_BEFORE.search(text[max(0, start - 25) : start])) or bool(
-        SUBSET_AFTER.match(text[end : end + 20])
-    )
-
-
-def acled_fatalities(quantities: Sequence[Quantity], text: str, offset: int = 0) -> float | None:
-    """The fatality figure ACLED would record for one sentence's quantities, or None.
-
-    Sums the ``best`` of fatality counts that are not parts of another figure
-    ("including 4 children") and not casualties (killed *or* wounded); a count
-    with no best ("up to 40") adds nothing. None when no fatality count is left.
-    """
-    figures = [
-        q.best
-        for q in quantities
-        if q.kind == "fatalities" and q.status != "casualties" and not is_subset(q, text, offset)
-    ]
-    known = [f for f in figures if f is not None]
-    return float(sum(known)) if known else None
+def _inherit_part_triggers(found: list[_Found], text: str, toks: list[Tok]) -> None:
+    """'35 fighters were killed, among them 20 government soldiers': a part takes the kind
+    of the figure it belongs to, unless a word right by it says otherwise ('100,000
+    casualties, including 20,000 killed')."""
+    for k, f in enumerate(found):
+        if not part_of_figure(text, f.match.start, f.head.end_char):
+            continue
+        # "three journalists were among the 19 killed": the whole comes after the part
+        after = SUBSET_AFTER.match(text[f.head.end_char : f.head.end_char + 40])
+        at = k + 1 if after else k - 1
+        if not 0 <= at < len(found):
+            continue
+        whole = found[at]
+        if whole.trigger is None or not _compatible(f.head, *whole.trigger):
+            continue
+        own = _window_trigger(toks, f.ci, f.head)
+        if own is None or own[0] > 1:
+            f.trigger = whole.trigger

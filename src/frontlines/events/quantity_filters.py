@@ -82,3 +82,28 @@ def bare_not_a_count(toks: list[Tok], ci: int, raw: str) -> bool:
     """A figure with no noun after "in"/"since" or shaped like a year: "in 639", "2017"."""
     prev = toks[ci - 1].text if ci > 0 else ""
     return prev in ("in", "since", "until", "by") or BARE_YEAR_RE.fullmatch(raw) is not None
+
+
+# "many of the dead", "several of them", "a number of those": a share of a group
+# named elsewhere, not a figure for it.
+DEFINITE_AFTER_OF = {"the", "them", "those", "these", "whom", "their", "its", "his", "her", "our"}
+# "did not include many", "not many", "never several": the clause denies the count.
+NEGATION_BEFORE_RE = re.compile(
+    r"(?:\bnot|\bnever|\bno|\bnor|\bwithout|n['’]t)(?:\s+[\w'’-]+){0,2}\s*$", re.IGNORECASE
+)
+
+
+def vague_not_a_count(text: str, toks: list[Tok], ce: int, match: CountMatch) -> bool:
+    """A vague word ("many", "several", "a number of") that counts nothing: a partitive
+    of a definite group ("many of the dead", "a number of them") or a negated one."""
+    if not match.vague or text[match.start : match.start + 1].isdigit():
+        return False
+    if match.bounds.low is not None and match.bounds.low >= 10:
+        return False  # "dozens", "hundreds", "tens of thousands": magnitudes keep their figure
+    raw = text[match.start : match.end].lower()
+    after_of = ce if raw.endswith(" of") else ce + 1
+    if (raw.endswith(" of") or (ce < len(toks) and toks[ce].text == "of")) and (
+        after_of < len(toks) and toks[after_of].text in DEFINITE_AFTER_OF
+    ):
+        return True
+    return NEGATION_BEFORE_RE.search(text[max(0, match.start - 30) : match.start]) is not None

@@ -10,6 +10,61 @@ from ..eval.common import bundled, tsv_rows
 
 NOT_EQUIPMENT = "-"
 
+# Words after a bare count that leave it a count of people ("killed 33 in Idlib").
+BARE_OK = {
+    "were", "was", "are", "is", "have", "has", "had", "been", "being", "more",
+    "in", "on", "at", "near", "during", "when", "after", "while", "including",
+    "among", "as", "from", "by", "with", "and", "or", "but", "so", "since",
+    "according", "said", "reportedly", "others", "last", "this", "overnight",
+    "yesterday", "today", "across", "around", "inside", "outside", "over",
+    "people", "who", "whom", "that", "the", "it", "they",
+}  # fmt: skip
+AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "got", "get"}
+PRONOUNS_AFTER_OF = {"them", "whom", "those", "these", "us"}
+MODIFIER_WORDS = {
+    "more", "other", "additional", "further", "enemy", "government", "pro",
+    "regime", "military", "army", "security", "foreign", "local", "innocent",
+    "unarmed", "armed", "suspected", "alleged", "so", "called", "heavy", "light",
+    "modern", "western", "elite", "special", "ground", "combat", "allied",
+    "rebel", "opposition", "militia", "civilian", "police", "border", "young",
+    "elderly", "new", "its", "their", "his", "her", "our", "the", "of", "-",
+    "'s", "enemy's", "unidentified", "unknown", "israeli", "ukrainian", "russian",
+    "syrian", "turkish", "kurdish", "iraqi", "afghan", "nato", "us", "u.s",
+    "self", "propelled", "towed", "main", "battle", "air", "defence", "defense",
+    "armoured", "armored", "fighting", "infantry", "naval", "attack", "kamikaze",
+    "soviet", "era", "made", "american", "supplied", "western-made", "loyalist",
+    "federal", "state", "national", "guard", "regular", "reserve", "mostly",
+    "mainly", "all", "just", "only", "group", "de", "facto", "al", "el", "village",
+    "tribal",
+}  # fmt: skip
+# Plural nouns that a kill or seize verb may count but that are not people.
+NOT_PEOPLE = {
+    "cattle", "cows", "goats", "sheep", "camels", "animals", "livestock", "dogs",
+    "horses", "donkeys", "heads", "times", "hours", "days", "weeks", "months", "years",
+    "houses", "homes", "buildings", "villages", "towns", "positions", "targets",
+}  # fmt: skip
+SHARE_BEFORE_RE = re.compile(
+    r"\b(?:majority|most|half|part|third|quarter|bulk|rest|remainder)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+OF_A_TOTAL_RE = re.compile(r"\s+of\s+(?:the|its|their|all|all\s+the)\s+", re.IGNORECASE)
+ABBREVIATION_RE = re.compile(r"(?:[A-Za-z]\.){2,}")  # "13 U.S. service members"
+CATEGORY_HINTS = {
+    "civilian": "civilians",
+    "military": "soldiers",
+    "army": "soldiers",
+    "government": "soldiers",
+    "regime": "soldiers",
+    "security": "soldiers",
+    "police": "soldiers",
+    "militia": "fighters",
+    "rebel": "fighters",
+    "opposition": "fighters",
+}
+SENTENCE_STOPS = {".", ";", "!", "?", ":"}
+QUOTES_AND_APOSTROPHES = {"'", "’", '"', "“", "”"}
+PARTITIVE_NOUNS = {"dead", "killed", "wounded", "injured", "casualties", "fatalities", "bodies"}
+
 
 def _rows(name: str) -> list[list[str]]:
     return tsv_rows(bundled("quantities", name))
