@@ -329,3 +329,92 @@ def test_real_articles_claimants_are_sane(nlp: Language) -> None:
             assert c.end - c.start <= 120
             assert doc.text[c.start : c.end] == c.text
     assert attributed >= 10
+
+
+# --- cross-sentence rules through the model (claims/context.py) ---------------
+
+LOHR = ("levant observatory for human rights",)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlets", "expected"),
+    [
+        # a disclaimer disputes the claim it follows, not the one before that
+        (
+            "Turkish officials said the strike hit a military unit. Two security sources said "
+            "the soldiers were struck on a road. Those accounts could not be independently "
+            "verified.",
+            (),
+            [("Turkish officials", "government", "reported", "none_cited"),
+             ("Two security sources", "anonymous", "reported", "disputed"),
+             (None, "author", "asserted", "disputed")],
+        ),
+        (
+            "The regime claimed to have killed dozens of fighters near Saraqeb. Activists said "
+            "the factions held their positions. Neither claim could be checked.",
+            (),
+            [("The regime", "government", "claimed", "disputed"),
+             ("Activists", "activists", "reported", "disputed"),
+             (None, "author", "asserted", "disputed")],
+        ),
+        # a party's denial in the next sentence is its own claim, not a disclaimer
+        (
+            "Congo's army accused Rwanda of deploying troops near Goma. Rwanda has denied "
+            "backing the rebels.",
+            (),
+            [("Congo's army", "military", "claimed", "none_cited"),
+             ("Rwanda", "government", "denied", "disputed")],
+        ),
+        # the monitor naming itself in its own report: its own voice
+        (
+            "The Levant Observatory for Human Rights has documented the death of 34 soldiers. "
+            "Observatory sources said the toll would rise. The Observatory also documented "
+            "the death of 16 fighters.",
+            LOHR,
+            [(None, "author", "asserted", "documentary"),
+             ("Observatory sources", "monitor", "future", None),
+             (None, "author", "asserted", "documentary")],
+        ),
+        # ... but not in another outlet's report about it
+        (
+            "The Levant Observatory for Human Rights has documented the death of 34 soldiers.",
+            ("meridian wire",),
+            [("The Levant Observatory for Human Rights", "monitor", "reported", "documentary")],
+        ),
+        # stacked appositives; a passive "was reported"
+        (
+            "The RSF, led by General Mohamed Hamdan Dagalo, known as Hemedti, said its "
+            "positions had been attacked first. Fighting was also reported in El Obeid.",
+            (),
+            [("The RSF", "armed_group", "reported", "none_cited"),
+             ("was also reported", "anonymous", "reported", "none_cited")],
+        ),
+    ],
+)  # fmt: skip
+def test_cross_sentence_claims(
+    nlp: Language,
+    text: str,
+    outlets: tuple[str, ...],
+    expected: list[tuple[str | None, str, str, str | None]],
+) -> None:
+    doc = nlp(text, disable=["parser"])
+    got = [
+        (c.claim.claimant.text, c.claim.claimant.type, c.claim.modality, c.claim.evidence)
+        for c in analyse_doc(doc, outlets=outlets)
+    ]
+    assert got == expected
+
+
+def test_attribute_events_takes_the_source(nlp: Language) -> None:
+    body = "The Observatory has documented the death of 34 soldiers in air strikes."
+    doc = nlp(body, disable=["parser"])
+    at = body.index("strikes")
+    ev = Event(
+        TextSpan(body, 0, len(body)), TextSpan("strikes", at, at + 7),
+        "Explosions/Remote violence", "Air/drone strike", "AERIAL", None,
+    )  # fmt: skip
+    [own] = attribute_events([doc], [0], [ev], source="Levant Observatory for Human Rights")
+    [other] = attribute_events([doc], [0], [ev], source="Meridian Wire")
+    assert own.claim is not None and other.claim is not None
+    assert (own.claim.claimant.type, own.claim.modality) == ("author", "asserted")
+    assert (other.claim.claimant.type, other.claim.modality) == ("monitor", "reported")

@@ -9,7 +9,15 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from frontlines.claims.attribution import SentenceClaim
 from frontlines.claims.claimant import type_phrase
+from frontlines.claims.context import (
+    apply_disclaimers,
+    apply_own_voice,
+    is_disclaimer,
+    names_outlet,
+    outlet_names,
+)
 from frontlines.claims.flags import TECHNIQUES, find_flags_text, patterns, word_patterns
 from frontlines.claims.hedges import find_evidence, find_hedges
 from frontlines.claims.lexicon import ClaimsLexicon
@@ -390,3 +398,163 @@ def test_word_lists_compile_with_valid_labels(tmp_path: Path) -> None:
 )
 def test_capitalised_list_word_inside_sentence_is_a_name(text: str, flagged: bool) -> None:
     assert bool(find_flags_text(text)) is flagged
+
+
+# --- cross-sentence passes (claims/context.py): no model needed ---------------
+
+AUTHOR = Claimant(None, None, None, "author")
+
+
+def _sc(text: str, start: int, who: Claimant, evidence: str | None = "none_cited",
+        carried: bool = False, modality: str = "reported") -> SentenceClaim:  # fmt: skip
+    claim = Claim(who, modality, (), evidence)  # type: ignore[arg-type]
+    return SentenceClaim(start, start + len(text), claim, carried)
+
+
+def _claims(sentences: list[tuple[str, Claimant, bool]], sep: str = " ") -> tuple[str, list[SentenceClaim]]:  # fmt: skip
+    """A text and its sentence claims; a sentence whose text is disputed gets "disputed"."""
+    text, out = "", []
+    for k, (s, who, carried) in enumerate(sentences):
+        if k:
+            text += sep if s[0] != "\n" else ""
+        s = s.lstrip("\n") if s[0] == "\n" else s
+        if k and sentences[k][0][0] == "\n":
+            text += "\n"
+        ev = "disputed" if find_evidence(s, LEX) == "disputed" else "none_cited"
+        out.append(_sc(s, len(text), who, ev, carried, "reported" if who.type != "author" else "asserted"))  # fmt: skip
+        text += s
+    return text, out
+
+
+MOD = Claimant("The ministry", 0, 12, "military")
+SOURCES = Claimant("Two security sources", 0, 20, "anonymous")
+ARMY = Claimant("The army", 0, 8, "military")
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # the disclaimer disputes the sentence before it
+        ([("The ministry said 5 tanks were destroyed.", MOD, False),
+          ("Meridian could not independently verify the figures.", AUTHOR, False)],
+         ["disputed", "disputed"]),
+        ([("Two security sources said the soldiers were struck on a road.", SOURCES, False),
+          ("Those accounts could not be independently verified.", AUTHOR, False)],
+         ["disputed", "disputed"]),
+        # a carried chain ("It said ...") is one claimant's account: all of it
+        ([("The ministry said 50 soldiers were neutralised.", MOD, False),
+          ("It said five tanks were destroyed.", MOD, True),
+          ("The figures could not be independently verified.", AUTHOR, False)],
+         ["disputed", "disputed", "disputed"]),
+        # only the claim it follows: an earlier, different claimant keeps its evidence
+        ([("The army said it held the palace.", ARMY, False),
+          ("Two security sources said the soldiers were struck.", SOURCES, False),
+          ("Those accounts could not be independently verified.", AUTHOR, False)],
+         ["none_cited", "disputed", "disputed"]),
+        # "neither" reaches the two claimants before it
+        ([("The army said it held the palace.", ARMY, False),
+          ("Two security sources said the soldiers were struck.", SOURCES, False),
+          ("Neither claim could be checked.", AUTHOR, False)],
+         ["disputed", "disputed", "disputed"]),
+        # a disclaimer that is a paragraph of its own speaks of the paragraph before
+        ([("The ministry said 5 tanks were destroyed.", MOD, False),
+          ("\nThe figures could not be independently verified.", AUTHOR, False)],
+         ["disputed", "disputed"]),
+        # negatives: a new paragraph that goes on; the outlet's own sentence before;
+        # a party's silence; a long sentence with content of its own
+        ([("The ministry said 5 tanks were destroyed.", MOD, False),
+          ("\nThe figures could not be independently verified.", AUTHOR, False),
+          ("Two security sources said the soldiers were struck.", SOURCES, False)],
+         ["none_cited", "disputed", "none_cited"]),
+        ([("Five tanks were destroyed near the town.", AUTHOR, False),
+          ("The figures could not be independently verified.", AUTHOR, False)],
+         ["none_cited", "disputed"]),
+        ([("The ministry said 5 tanks were destroyed.", MOD, False),
+          ("India did not confirm any losses.", AUTHOR, False)],
+         ["none_cited", "disputed"]),
+        ([("The ministry said 5 tanks were destroyed.", MOD, False),
+          ("The army said it could not confirm the figures, but its units were fighting "
+           "near the town for a third day with heavy losses on both sides of the river.",
+           ARMY, False)],
+         ["none_cited", "disputed"]),
+    ],
+)  # fmt: skip
+def test_disclaimer_disputes_the_claim_it_follows(
+    sentences: list[tuple[str, Claimant, bool]], expected: list[str]
+) -> None:
+    text, claims = _claims(sentences)
+    assert [c.claim.evidence for c in apply_disclaimers(claims, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who", "expected"),
+    [
+        ("Those accounts could not be independently verified.", AUTHOR, True),
+        ("Meridian could not independently verify the figures.", AUTHOR, True),
+        ("The Associated Press was unable to verify the video.", AUTHOR, True),
+        ("Neither side's account could be independently verified.", AUTHOR, True),
+        ("Its claim could not be confirmed.", AUTHOR, True),
+        ("It was not possible to independently verify the report.", AUTHOR, True),
+        ("It was not immediately possible to verify the report.", AUTHOR, True),
+        ("Al-Araby al-Jadeed cannot independently verify the reports.", AUTHOR, True),
+        ("The authenticity of the footage could not be independently verified.", AUTHOR, True),
+        # negatives
+        ("India did not confirm any losses.", AUTHOR, False),  # a party, not a newsroom
+        ("Rwanda has repeatedly denied backing the rebels.", AUTHOR, False),  # no verification
+        ("The company said the claims could not be verified.", MOD, False),  # a party speaks
+        ("Russian forces took the village, the ministry said.", MOD, False),
+    ],
+)
+def test_is_disclaimer(sentence: str, who: Claimant, expected: bool) -> None:
+    ev = find_evidence(sentence, LEX) or "none_cited"
+    assert is_disclaimer(sentence, Claim(who, "asserted", (), ev)) is expected
+
+
+LOHR = ("levant observatory for human rights",)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "names", "expected"),
+    [
+        ("The Levant Observatory for Human Rights", LOHR, True),
+        ("The Observatory", LOHR, True),
+        ("the Observatory's documentation", LOHR, True),
+        ("LOHR", LOHR, True),
+        ("Meridian", ("meridian wire",), True),
+        ("SANA's correspondent in Hama", ("sana",), True),
+        ("Maritime Incident Watch", ("maritime incident watch",), True),
+        # negatives: the outlet's sources, another monitor, a lower-case noun, no outlet
+        ("the Observatory's sources in the area", LOHR, False),
+        ("Observatory sources", LOHR, False),
+        ("The Syrian Observatory for Human Rights", LOHR, False),
+        ("the rights group", LOHR, False),
+        ("the observatory", LOHR, False),
+        ("Reuters", ("meridian wire",), False),
+        ("The Observatory", (), False),
+    ],
+)
+def test_names_outlet(phrase: str, names: tuple[str, ...], expected: bool) -> None:
+    assert names_outlet(phrase, names) is expected
+
+
+def test_outlet_names_adds_registry_aliases() -> None:
+    assert outlet_names([None, ""]) == ()
+    names = outlet_names(["The Levant Observatory for Human Rights"])
+    assert names[0] == "levant observatory for human rights"
+
+
+def test_own_voice_becomes_author() -> None:
+    who = Claimant("The Observatory", 0, 15, "monitor")
+    other = Claimant("Observatory sources", 0, 19, "monitor")
+    claims = [
+        _sc("x", 0, who, "documentary"),
+        _sc("y", 2, other),
+        _sc("z", 4, who, None, modality="denied"),
+    ]
+    out = apply_own_voice(claims, LOHR)
+    assert [(c.claim.claimant.type, c.claim.modality, c.claim.evidence) for c in out] == [
+        ("author", "asserted", "documentary"),
+        ("monitor", "reported", "none_cited"),
+        ("author", "denied", None),
+    ]
+    assert apply_own_voice(claims, ()) == claims

@@ -427,9 +427,7 @@ CLAIMANTS = [
     pytest.param("redsea_trueconf_monitor.txt", "has documented a missile strike",
                  {"author"}, "asserted", id="monitor-own-voice"),
     pytest.param("idlib_balyun_monitor.txt", "has documented the death of 34 soldiers",
-                 {"author"}, "asserted", id="observatory-own-voice",
-                 marks=xfail("the Levant Observatory naming itself in its own report is typed "
-                             "'monitor'/'reported', not the outlet's own voice")),
+                 {"author"}, "asserted", id="observatory-own-voice"),
     pytest.param("idlib_kafrnabl_repost_fwd.txt", "The regime claimed to have killed",
                  {"government", "military"}, "claimed", id="regime-claims"),
     pytest.param("khartoum_outbreak_wire.txt", "said its positions had been attacked first",

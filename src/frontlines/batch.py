@@ -213,7 +213,13 @@ def process_batch(
             date_actors(doc, ctx.published)  # actor names valid on the article's date
         events = extract_article_events(own_docs, own_contexts) if own_docs else []
         events = _second_opinion(events, article.text)
-        events = attribute_events(own_docs, offsets, _locate(events, places, article.text))
+        events = attribute_events(
+            own_docs,
+            offsets,
+            _locate(events, places, article.text),
+            source=article.source,
+            original_source=article.original_source,
+        )
         flags = [
             flag
             for doc, off in zip(own_docs, offsets, strict=True)

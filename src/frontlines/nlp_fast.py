@@ -72,10 +72,7 @@ class FastAttributeRuler:
                 probe[0].tag = tag
             found = tuple(
                 sorted(
-                    {
-                        int(strings[m_id])
-                        for m_id, _s, _e in self._single(probe, allow_missing=True)
-                    }
+                    {int(strings[m_id]) for m_id, _s, _e in self._single(probe, allow_missing=True)}
                 )
             )
             if len(self._memo) >= _MEMO_LIMIT:
@@ -135,7 +132,8 @@ class FastLemmatizer:
                 changed = True
             lemmas.append(lemma)
         if changed:
-            doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))
+            column: Any = numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1)
+            doc.from_array([LEMMA], column)
         return doc
 
 

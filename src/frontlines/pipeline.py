@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -33,6 +36,7 @@ from .events.extract import SentenceInput, article_events, known_actors
 from .events.triggers import COMPONENT as TRIGGER_COMPONENT
 from .events.triggers import candidate_sentences
 from .nlp import load_model
+from .nlp_fast import use_fast_rule_pipes
 from .types import DateValue, Event
 
 ACTORS_COMPONENT = "frontlines_actors_v1"
@@ -85,6 +89,7 @@ def build_nlp() -> Language:
         nlp.add_pipe(ACTORS_COMPONENT, after="ner")
     if TRIGGER_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(TRIGGER_COMPONENT, last=True)
+    use_fast_rule_pipes(nlp)  # same annotations, memoised (see nlp_fast)
     return nlp
 
 
@@ -111,9 +116,18 @@ def parse_candidates(docs: Sequence[Doc], batch_size: int = BATCH_SIZE) -> None:
     sent_docs: list[Doc] = []
     for k, doc in enumerate(docs):
         doc._.set(PARSED, [])
+        # One array of the doc for all its sentences: without it ``as_doc`` exports
+        # the whole doc again for every sentence. (It edits only the sentence's own
+        # rows of the array, and sentences do not overlap.)
+        head: Any = None
+        array: Any = None
         for sent in candidate_sentences(doc):
+            sent_any: Any = sent  # spaCy's stubs lack as_doc's array arguments
+            if head is None:
+                head = doc._get_array_attrs()
+                array = doc.to_array(head)
             owners.append((k, sent.start))
-            sent_docs.append(sent.as_doc())
+            sent_docs.append(sent_any.as_doc(array_head=head, array=array))
     for (k, start), parsed in zip(
         owners, parser.pipe(sent_docs, batch_size=batch_size), strict=True
     ):
@@ -131,6 +145,7 @@ class _DocSentences:
     index: list[int]  # inputs[k] is spans[index[k]]
     paragraph: list[int]  # paragraph number of each span
     _dates: dict[int, DateValue | None]
+    _hints: _DateHints | None = None
 
     def date(self, k: int) -> DateValue | None:
         """Date of inputs[k]: its own, else the last one earlier in its paragraph."""
@@ -140,9 +155,11 @@ class _DocSentences:
                 break
             if j not in self._dates:
                 span = self.spans[j]
+                if self._hints is None:
+                    self._hints = _DateHints(self.doc)
                 found = (
                     find_dates(span, self.ctx.published, self.ctx.offset)
-                    if _may_hold_date(span)
+                    if self._hints.may_hold_date(span)
                     else []
                 )
                 self._dates[j] = best_date(found)
@@ -195,14 +212,45 @@ _DATE_WORDS = frozenset(
 )
 
 
-def _may_hold_date(span: Span) -> bool:
-    """Cheap pre-check before the date finder: a DATE/TIME entity, a month or
-    weekday name, a relative day word, or a year-like number."""
-    if any(e.label_ in ("DATE", "TIME") for e in span.ents):
-        return True
-    return any(
-        t.lower_ in _DATE_WORDS or (t.is_digit and len(t) == 4) or "/" in t.text for t in span
-    )
+def _date_like(lower: str, is_digit: bool, text: str) -> bool:
+    """A month or weekday name, a relative day word, a year-like number, or a
+    slash date: worth running the date finder on."""
+    return lower in _DATE_WORDS or (is_digit and len(text) == 4) or "/" in text
+
+
+_DATE_LIKE_ORTH: dict[int, bool] = {}  # _date_like per word form (all follow from ORTH)
+
+
+class _DateHints:
+    """Cheap pre-check before the date finder, for every sentence of one doc: a
+    DATE/TIME entity in the sentence, or a ``_date_like`` token. Reads
+    ``doc.ents`` and the tokens once per doc, not once per sentence."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._ents = [(e.start, e.end, e.label_ in ("DATE", "TIME")) for e in doc.ents]
+        self._ent_starts = [e[0] for e in self._ents]
+        flags = []
+        for orth in doc.to_array([ORTH]).tolist():
+            flag = _DATE_LIKE_ORTH.get(orth)
+            if flag is None:
+                lex = doc.vocab[orth]
+                flag = _date_like(lex.lower_, bool(lex.is_digit), lex.orth_)
+                if len(_DATE_LIKE_ORTH) < 500_000:
+                    _DATE_LIKE_ORTH[orth] = flag
+            flags.append(flag)
+        # prefix counts of date-like tokens
+        self._counts = [0, *accumulate(flags)]
+
+    def may_hold_date(self, span: Span) -> bool:
+        # Span.ents: the doc's entities from the span's start on, up to the
+        # first one that ends past the span.
+        for k in range(bisect_left(self._ent_starts, span.start), len(self._ents)):
+            _start, end, is_date = self._ents[k]
+            if end > span.end:
+                break
+            if is_date:
+                return True
+        return self._counts[span.end] > self._counts[span.start]
 
 
 def parsed_sentences(doc: Doc) -> dict[int, Doc]:
@@ -230,7 +278,7 @@ def _doc_sentences(doc: Doc, ctx: EventContext) -> _DocSentences:
     out = _DocSentences(doc, ctx, [], [], [], [], {})
     for i, sent in enumerate(doc.sents):
         out.spans.append(sent)
-        out.paragraph.append(sum(1 for p in paragraphs if p <= sent.start_char))
+        out.paragraph.append(bisect_right(paragraphs, sent.start_char))
         sent_doc = by_start.get(sent.start)
         if sent_doc is not None:
             out.index.append(i)

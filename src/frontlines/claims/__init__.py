@@ -3,7 +3,7 @@ in what modality; propaganda-technique flags; the outlet registry; article profi
 
 What the batch calls (offsets into ``Article.text``):
 
-- ``attribute_events(docs, offsets, events) -> list[Event]``
+- ``attribute_events(docs, offsets, events, *, source=None, original_source=None) -> list[Event]``
 - ``find_flags(doc, offset) -> list[Flag]``
 - ``detect_original_source(text, segments, own=None) -> str | None``
 - ``profile(extraction) -> ArticleProfile``

@@ -14,6 +14,7 @@ continuing the previous sentence's speech take the previous claimant.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -32,6 +33,7 @@ from .claimant import (
     np_before,
     type_phrase,
 )
+from .context import apply_disclaimers, apply_own_voice
 from .cues import cue_applies, governed, hyphenated
 from .hedges import find_evidence, find_hedges, own_modality
 from .lexicon import ClaimsLexicon
@@ -225,18 +227,33 @@ def _appositive_after(sent: Span, end: int) -> tuple[int, int] | None:
 def _appositive_subject(
     sent: Span, comma: int, cls: str, offset: int, lexicon: ClaimsLexicon, prev: Claimant | None
 ) -> _Found | None:
-    """ "X, a Britain-based monitor, said": the name before the appositive."""
+    """ "X, a Britain-based monitor, said": the name before the appositive.
+
+    Stacked appositives ("The RSF, led by General Dagalo, known as Hemedti, said")
+    are stepped over, up to three, when the nearer one does not open with a name.
+    """
     doc = sent.doc
-    m = comma - 1
-    while m > sent.start and doc[m].text != "," and comma - m < 14:
-        m -= 1
-    if m <= sent.start or doc[m].text != ",":
+    m = comma
+    for _ in range(3):
+        k = m - 1
+        while k > sent.start and doc[k].text != "," and m - k < 14:
+            k -= 1
+        if k <= sent.start or doc[k].text != ",":
+            return None
+        m = k
+        span = np_before(sent, m)
+        if span is not None and (span[0] == sent.start or doc[span[0] - 1].is_punct):
+            break
+    else:
         return None
-    span = np_before(sent, m)
     if span is None:
         return None
-    if span[0] != sent.start and not doc[span[0] - 1].is_punct:
-        return None
+    # "Hezbollah, the Iran-backed group, which ..., said": the name before a descriptive
+    # appositive, when a whole comma segment from the sentence start is a noun phrase
+    if span[0] - 1 > sent.start and doc[span[0] - 1].text == ",":
+        head = np_before(sent, span[0] - 1)
+        if head is not None and head[0] == sent.start and doc[span[0]].pos_ == "DET":
+            m, span = span[0] - 1, head
     appositive = (m + 1, comma)
     if doc[m + 1].pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in doc[m + 1 : comma]):
         span = (span[0], comma)  # "the centre's deputy head, Rear Admiral Oleg Zhuravlev,"
@@ -332,6 +349,11 @@ def _verb_cue(
             span = np_after(sent, k + 1)
             return _from_np(sent, span, "say", offset, lexicon, prev) if span else None
         return None
+    b = k - 1
+    while b > sent.start and doc[b].pos_ == "ADV" and doc[b].lower_ not in ("not", "never"):
+        b -= 1  # "Fighting was also reported in ...": the passive past an adverb
+    if b < k - 1 and doc[b].lower_ in ("is", "are", "was", "were") and low == "reported":
+        return _Found(_cue_claimant(sent, b, k + 1, offset), "anon-reported")
     if k - 1 >= sent.start and doc[k - 1].lower_ in BE_FORMS and cls == "say":
         # "is reported to", "it is said that", "were said to": an unnamed source
         start = k - 1
@@ -448,9 +470,18 @@ def _resolve_anaphor(result: SentenceClaim, history: list[Claimant]) -> Sentence
 
 
 def analyse_doc(
-    doc: Doc, offset: int = 0, lexicon: ClaimsLexicon | None = None
+    doc: Doc,
+    offset: int = 0,
+    lexicon: ClaimsLexicon | None = None,
+    *,
+    outlets: Sequence[str] = (),
 ) -> list[SentenceClaim]:
-    """The claim of every sentence of ``doc``, attribution carried across sentences."""
+    """The claim of every sentence of ``doc``, attribution carried across sentences.
+
+    A disclaimer sentence disputes the claim before it; ``outlets`` (lower-case
+    names, ``context.outlet_names``): the article's own outlet(s), whose naming of
+    themselves is their own voice.
+    """
     lexicon = lexicon or ClaimsLexicon.bundled()
     state = _State()
     history: list[Claimant] = []
@@ -466,4 +497,5 @@ def analyse_doc(
         if result.claim.claimant.type != "author":
             ev = result.claim.evidence
             state = _State(result.claim.claimant, ev if ev != "none_cited" else None, index)
-    return out
+    # own voice first: a disclaimer after the outlet's own sentence disputes nothing
+    return apply_disclaimers(apply_own_voice(out, outlets), doc.text, offset)

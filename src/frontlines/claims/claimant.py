@@ -134,6 +134,11 @@ GENERIC_ROLES = frozenset(
         "opponent",
         "advocate",
         "official",
+        # company roles: "the Wagner group's founder" speaks for the group, "Pfizer's
+        # chairman" for the company
+        "founder",
+        "chairman",
+        "ceo",
     }
 )
 DOCUMENT_HEADS = frozenset({"statement", "report", "data", "figures", "document", "post", "update"})

@@ -9,17 +9,24 @@ from spacy.tokens import Doc
 
 from ..types import Event, Modality
 from .attribution import SentenceClaim, analyse_doc
+from .context import outlet_names
 from .hedges import find_evidence
 from .lexicon import ClaimsLexicon
 
 
 def sentence_claims(
-    docs: Sequence[Doc], offsets: Sequence[int], lexicon: ClaimsLexicon | None = None
+    docs: Sequence[Doc],
+    offsets: Sequence[int],
+    lexicon: ClaimsLexicon | None = None,
+    *,
+    source: str | None = None,
+    original_source: str | None = None,
 ) -> list[SentenceClaim]:
     """``analyse_doc`` over an article's analysed docs (title, body segments)."""
+    outlets = outlet_names((source, original_source))
     out: list[SentenceClaim] = []
     for doc, offset in zip(docs, offsets, strict=True):
-        out.extend(analyse_doc(doc, offset, lexicon))
+        out.extend(analyse_doc(doc, offset, lexicon, outlets=outlets))
     return out
 
 
@@ -28,15 +35,20 @@ def attribute_events(
     offsets: Sequence[int],
     events: Sequence[Event],
     lexicon: ClaimsLexicon | None = None,
+    *,
+    source: str | None = None,
+    original_source: str | None = None,
 ) -> list[Event]:
     """``events`` with ``claim`` filled from the sentence that holds each trigger.
 
     ``docs``/``offsets``: the article's analysed docs and their start in
     ``Article.text`` (what ``pipeline.analyse`` and ``batch.analysed_spans``
     give). An event's own trigger-scoped status (future, denied, hypothetical,
-    set by the events extractor) wins over the sentence's.
+    set by the events extractor) wins over the sentence's. ``source`` /
+    ``original_source``: the article's outlet and the one a repost names; where
+    the text names them as the speaker, that is the outlet's own voice.
     """
-    claims = sentence_claims(docs, offsets, lexicon)
+    claims = sentence_claims(docs, offsets, lexicon, source=source, original_source=original_source)
     out: list[Event] = []
     for ev in events:
         at = ev.trigger.start if ev.trigger.start is not None else ev.sentence.start

@@ -53,6 +53,7 @@ class GoldBlock:
     style: str
     text: str = ""
     sentences: list[GoldSentence] = field(default_factory=list)
+    outlet: str | None = None  # the block's own outlet ("=== id | style | outlet")
 
 
 def parse_gold(source: str, origin: str = "<gold>") -> list[GoldBlock]:
@@ -64,8 +65,9 @@ def parse_gold(source: str, origin: str = "<gold>") -> list[GoldBlock]:
         if not line.strip():
             continue
         if line.startswith("=== "):
-            ident, _, style = line[4:].partition("|")
-            block = GoldBlock(ident.strip(), style.strip())
+            ident, _, rest = line[4:].partition("|")
+            style, _, outlet = rest.partition("|")
+            block = GoldBlock(ident.strip(), style.strip(), outlet=outlet.strip() or None)
             blocks.append(block)
             para = False
             continue
@@ -162,13 +164,14 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def evaluate(blocks: list[GoldBlock], parse: bool = False) -> ClaimScores:
     from ..claims.attribution import analyse_doc
+    from ..claims.context import outlet_names
     from ..claims.flags import find_flags
     from ..claims.nlp import analyse_texts
 
     scores = ClaimScores()
     docs = analyse_texts([b.text for b in blocks], parse=parse)
     for block, doc in zip(blocks, docs, strict=True):
-        preds = analyse_doc(doc)
+        preds = analyse_doc(doc, outlets=outlet_names([block.outlet]))
         for g in block.sentences:
             scores.sentences += 1
             p = next((c for c in preds if c.start <= g.start < c.end), None)
