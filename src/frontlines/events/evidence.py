@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ..acled import SUB_EVENT_TYPES
+from ..eval.common import bundled
 from .roles import ARMED, ActorRef, KnownActor, noun_inter, roles, sentence_actors
 from .triggers import TriggerHit, context_words
 
@@ -48,6 +50,11 @@ NOT_TERRITORY = _WORDS["NOT_TERRITORY"]
 CIVILIAN_TARGETS = _WORDS["CIVILIAN_TARGETS"]
 CHEMICAL_USE = _WORDS["CHEMICAL_USE"]
 CHEMICAL_POLICY = _WORDS["CHEMICAL_POLICY"]
+CHEMICAL_ACCUSE = _WORDS["CHEMICAL_ACCUSE"]
+PRISON = _WORDS["PRISON"]
+FOREIGN_FORCES = _WORDS["FOREIGN_FORCES"]
+COUP_TARGETS = _WORDS["COUP_TARGETS"]
+FIGHT_WORDS = _WORDS["FIGHT_WORDS"]
 REMOTE_WORDS = _WORDS["REMOTE_WORDS"]
 VERBAL = frozenset(
     {
@@ -341,7 +348,7 @@ def without_deployed(doc: Doc, hits: Sequence[TriggerHit]) -> list[TriggerHit]:
     return [h for h in hits if h.cue == "deploy" or h.start not in moved]
 
 
-_CIRCUMSTANCE = frozenset({"after", "amid", "following", "despite", "before", "during"})
+_CIRCUMSTANCE = frozenset({"after", "amid", "following", "despite", "before", "during", "since"})
 
 
 def is_main(tok: Token) -> bool:
@@ -380,3 +387,73 @@ def clause_verb(tok: Token) -> Token | None:
         if t.pos_ == "VERB":
             return t
     return None
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    """Country names and demonyms (lower-cased) -> ISO code, from the geo tables
+    (resources/geo/centroids.tsv country rows and demonyms.tsv)."""
+    names: dict[str, str] = {}
+    for line in bundled("geo", "centroids.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 5 or len(cols[0]) != 2:
+            continue  # admin-1 rows are "CC/Name"
+        for name in [cols[1], *cols[4].split("|")]:
+            if name:
+                names[name.lower()] = cols[0]
+    demonyms: dict[str, str] = {}
+    for line in bundled("geo", "demonyms.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 2:
+            continue
+        for name in cols[1].split("|"):
+            demonyms[name.lower()] = cols[0]
+    return names, demonyms
+
+
+def _country_of_span(tok: Token) -> str | None:
+    """The country a place token names ("Mali", "the Central African Republic")."""
+    names, _ = _countries()
+    # By name, not by entity label: the small model tags "Mali" PERSON.
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    text = (ent.text if ent is not None else tok.text).lower()
+    return names.get(text.removeprefix("the ")) or names.get(tok.text.lower())
+
+
+def _nation(tok: Token) -> str | None:
+    """The country a name or demonym stands for ("French", "U.S."); a nationality
+    missing from the demonym table ("Burundian") by its stem, for NORP tokens."""
+    names, demonyms = _countries()
+    text = tok.text.lower()
+    code = demonyms.get(text) or names.get(text)
+    if code is None and tok.ent_type_ == "NORP" and len(text) >= 6:
+        code = next((c for n, c in names.items() if len(n) >= 5 and n[:5] == text[:5]), None)
+    return code
+
+
+def force_country(head: Token) -> tuple[str | None, str | None, bool] | None:
+    """For a departure/arrival verb ("French soldiers left Mali", "France withdrew
+    its troops from Niger", "Kenyan police arrived in Port-au-Prince"): the forces'
+    country, the country left or entered (None for a town) and whether a place
+    was named at all; None when no force moved."""
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and head.dep_ == "acl":  # "a contingent of Kenyan officers arrived"
+        subj = [head.head]
+    objs = [c for c in head.children if c.dep_ == "dobj"]
+    words = [t for c in subj + objs for t in c.subtree if not head.i <= t.i <= head.right_edge.i]
+    words += [t for c in objs for t in c.subtree]
+    if not any(t.lemma_.lower() in FOREIGN_FORCES for t in words):
+        return None
+    # Proper nouns and adjectives only: "us" the pronoun is no United States.
+    proper = [t for t in words if t.pos_ in ("PROPN", "ADJ") or t.ent_type_ in ("NORP", "GPE")]
+    own = next((c for c in (_nation(t) for t in proper) if c is not None), None)
+    places = list(objs)
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "in", "into", "to"):
+            places.extend(o for o in prep.children if o.dep_ == "pobj")
+    places = [p for p in places if p.ent_type_ in ("GPE", "LOC") or p.pos_ == "PROPN"]
+    for place in places:
+        country = _country_of_span(place)
+        if country is not None:
+            return own, country, True
+    return own, None, bool(places)

@@ -31,6 +31,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..acled import SUB_EVENT_TYPES
+from . import strategic
 from .evidence import (
     AGREE_CONTEXT,
     AGREE_VERBS,
@@ -41,14 +42,13 @@ from .evidence import (
     BLAST_ACCIDENT,
     BLAST_WORDS,
     CAPTIVES,
+    CHEMICAL_ACCUSE,
     CHEMICAL_POLICY,
     CHEMICAL_USE,
     GRIEVANCE,
-    GROUP_WORDS,
     LABOUR,
     LETHAL,
     MANNED_AIRCRAFT,
-    MILITARY_MOBILE,
     NON_CONFLICT,
     NOT_HANDED_TERRITORY,
     NOT_TERRITORY,
@@ -77,11 +77,26 @@ from .evidence import (
     without_deployed,
 )
 from .roles import ARMED, KnownActor
-from .triggers import TriggerHit
-
-STATE_GROUPS = frozenset({"army"})
+from .triggers import TriggerHit, inflections
 
 Rule = Callable[[SentenceContext], Decision | None]
+
+
+# "held a silent march", "staged a rally": a gathering organised as a protest.
+HOLD_VERBS = frozenset({"hold", "stage", "organise", "organize", "join", "lead"})
+
+
+CAMPAIGN = frozenset({"campaign", "election", "electoral", "candidate"})
+
+
+def _held(ctx: SentenceContext, head: Token) -> bool:
+    """ "staged a rally": a protest, unless it is a campaign rally."""
+    verb = head.head
+    # By form too: the small model lemmatizes "staged" as "stag".
+    held = verb.lemma_.lower() in HOLD_VERBS or any(
+        verb.lower_ in inflections(v) for v in HOLD_VERBS
+    )
+    return head.dep_ == "dobj" and held and not ctx.has(CAMPAIGN)
 
 
 def rule_protest(ctx: SentenceContext) -> Decision | None:
@@ -96,7 +111,12 @@ def rule_protest(ctx: SentenceContext) -> Decision | None:
     if not protest and not riot:
         return None
     weak_only = protest and not riot and not any(h.entry.strong for h in protest)
-    if weak_only and not ctx.has(PROTEST_CONTEXT) and not ctx.cue("disperse", "arrest"):
+    if (
+        weak_only
+        and not ctx.has(PROTEST_CONTEXT)
+        and not ctx.cue("disperse", "arrest")
+        and not any(_held(ctx, ctx.head(h)) for h in protest)
+    ):
         return None
     main = (protest or riot)[0]
     head = ctx.head(main)
@@ -119,7 +139,9 @@ def rule_protest(ctx: SentenceContext) -> Decision | None:
     # set off a riot is its cause, not force against the rioters.
     if riot and 7 in victim_inters(ctx, lethal) and not victim_inters(ctx, lethal) & {5, 6}:
         lethal = []
-    lethal = [h for h in lethal if not in_circumstance(ctx.head(h))]
+    # "... the collapse that killed 16 people", "the police who shot a teenager":
+    # a killing told in a relative clause is the protest's grievance.
+    lethal = [h for h in lethal if not in_circumstance(ctx.head(h)) and ctx.head(h).dep_ != "relcl"]
     if lethal and (not mob or ctx.state_present()):
         return ctx.decide(lethal[0], "Excessive force against protesters", "ASSAULT", "firearms")
     rioting = [h for h in ctx.cue("attack") if initiator_inters(ctx, h) & {5, 6}]
@@ -185,11 +207,20 @@ def _partly_intercepted(head: Token) -> bool:
 
 def rule_weapons(ctx: SentenceContext) -> Decision | None:
     # "chemical weapons" alone is often policy talk (stockpiles, the convention,
-    # accusations): it needs words of use and no policy words.
+    # accusations): it needs words of use and no policy words. A delivery means
+    # named with the agent ("rockets carrying a chemical agent") is a use, even
+    # when one side accuses the other of it; the agent outranks the means.
+    means = ctx.cue("air", "shelling", "grenade", "ied", "strike", "suicide")
+    used = (ctx.has(CHEMICAL_USE) or bool(means)) and not ctx.has(CHEMICAL_POLICY)
     chemical = ctx.cue("chemical", strong=True) or (
-        ctx.cue("chemical") if ctx.has(CHEMICAL_USE) and not ctx.has(CHEMICAL_POLICY) else []
+        ctx.cue("chemical") if used and (means or not ctx.has(CHEMICAL_ACCUSE)) else []
     )
     if chemical:
+        if means and not chemical[0].entry.strong:
+            # "fired rockets carrying a chemical agent": the agent names the type,
+            # the firing verb carries who fired at whom.
+            by_means = ctx.decide(means[0], "Chemical weapon", "ASSAULT", "CBRN")
+            return replace(by_means, hit=chemical[0])
         return ctx.decide(chemical[0], "Chemical weapon")
     suicide = ctx.cue("suicide")
     if suicide:
@@ -270,10 +301,17 @@ def rule_territory(ctx: SentenceContext) -> Decision | None:
         if transfer:
             return ctx.decide(transfer[0], "Non-violent transfer of territory")
         if h.entry.phrase[0] == "enter" and not ctx.cue("clash", "kill", "attack"):
-            # Non-state fighters entering a place take it; state troops deploy.
+            # Non-state fighters entering a place take it; state troops deploy,
+            # unless they entered it fighting ("after inflicting heavy losses").
             if inters & {2, 3, 4}:
                 return ctx.decide(h, "Non-state actor overtakes territory")
+            if 1 in inters and strategic.fought(ctx):
+                return ctx.decide(h, "Government regains territory")
             continue
+        if h.cue == "capture" and strategic.unopposed(ctx):
+            # "took control of X after al-Shabaab fled without a fight": the
+            # no-fight marker may sit in the scene-setter the rules dropped.
+            return ctx.decide(h, "Non-violent transfer of territory")
         if 1 in inters:
             return ctx.decide(h, "Government regains territory")
         if inters & {2, 3, 4, 8}:
@@ -370,22 +408,6 @@ def rule_agreement(ctx: SentenceContext) -> Decision | None:
     return None
 
 
-def rule_change(ctx: SentenceContext) -> Decision | None:
-    hits = ctx.cue("change")
-    if not hits or not ctx.has(GROUP_WORDS):
-        return None
-    for h in hits:
-        head = ctx.head(h)
-        near = {t.lemma_.lower() for t in head.subtree} | {
-            t.lemma_.lower() for t in head.head.subtree
-        }
-        # A weak cue ("dismissed", "appointed") needs a non-state group nearby:
-        # a general sacked from the army is no change to an armed group.
-        if h.entry.strong or near & (GROUP_WORDS - STATE_GROUPS):
-            return ctx.decide(h, "Change to group/activity")
-    return None
-
-
 def rule_base(ctx: SentenceContext) -> Decision | None:
     for h in ctx.cue("base"):
         objs = {t.lemma_.lower() for t in ctx.head(h).subtree}
@@ -436,34 +458,22 @@ def rule_transfer(ctx: SentenceContext) -> Decision | None:
     return None
 
 
-def rule_deploy(ctx: SentenceContext) -> Decision | None:
-    military = ctx.has(MILITARY_MOBILE)
-    for h in ctx.cue("deploy"):
-        if military or (h.entry.strong and ctx.armed_present()):
-            return ctx.decide(h, "Other")
-    for h in ctx.cue("capture"):
-        if h.entry.phrase[0] == "enter" and military:
-            return ctx.decide(h, "Other", "MOBILIZE", "troops")
-    other = [h for h in ctx.cue("other") if h.entry.strong or military]
-    if other:
-        return ctx.decide(other[0], "Other")
-    return None
-
-
 RULES: tuple[Rule, ...] = (
     rule_protest,
     rule_disrupted,
     rule_weapons,
     rule_vac_words,
     rule_territory,
+    strategic.rule_other_event,
     rule_violence,
     rule_arrest,
     rule_agreement,
-    rule_change,
+    strategic.rule_change,
     rule_base,
+    strategic.rule_foreign_forces,
     rule_loot,
     rule_transfer,
-    rule_deploy,
+    strategic.rule_deploy,
 )
 # Families whose trigger may open a second event in the same sentence.
 SECONDARY_CUES = frozenset(
