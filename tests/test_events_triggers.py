@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.lang.en import English
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from frontlines.events.extract import assertion_status
 from frontlines.events.roles import argument_tokens, noun_inter
@@ -195,6 +195,10 @@ def test_roles_nominal_trigger():
         [2, 2, 2, 2, 3],
         ["det", "amod", "ROOT", "prep", "pobj"],
     )
+    # An adjective is an initiator only as a nationality, which the model's NER marks.
+    a1, a2 = argument_tokens(doc[2])
+    assert a1 == [] and [t.text for t in a2] == ["Kharkiv"]
+    doc.ents = [Span(doc, 1, 2, label="NORP")]
     a1, a2 = argument_tokens(doc[2])
     assert [t.text for t in a1] == ["Russian"] and [t.text for t in a2] == ["Kharkiv"]
 
