@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy
-from spacy.attrs import LEMMA, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -39,6 +39,8 @@ FAST_LEMMATIZER = "frontlines_fast_lemmatizer_v1"
 # runs (DEP is empty then; docs with a parse take the original path).
 _KEYED_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "TAG", "IS_SPACE", "DEP", "LENGTH"})
 _MEMO_LIMIT = 500_000  # distinct keys kept before a memo starts afresh
+# What the rules may set, for the whole-token memo (read back and written as arrays).
+_SET_ATTRS = (TAG, POS, MORPH, LEMMA, DEP)
 
 
 class FastAttributeRuler:
@@ -60,6 +62,9 @@ class FastAttributeRuler:
                 target = self._single if len(tokens) == 1 else self._multi
                 target.add(str(attr_id), [tokens])
         self._memo: dict[tuple[int, int], tuple[int, ...]] = {}
+        # (ORTH, *_SET_ATTRS before) -> _SET_ATTRS after, for docs no multi-token rule touches
+        self._final: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self._composable = all(set(a) <= set(_SET_ATTRS) for a in self._attrs)
 
     def _single_rules(self, orth: int, tag: int) -> tuple[int, ...]:
         """Rule numbers whose one-token pattern matches a token with this ORTH and TAG."""
@@ -85,19 +90,46 @@ class FastAttributeRuler:
             result: Doc = self.original(doc)
             return result
         strings = self.vocab.strings
+        multi = self._multi(doc, allow_missing=True)
+        if not multi and self._composable:
+            return self._apply_composed(doc)
         arr = doc.to_array([ORTH, TAG]).tolist()
         # (rule number, token index) pairs, applied in rule order like the original
         todo: list[tuple[int, int]] = []
         for i, (orth, tag) in enumerate(arr):
             for attr_id in self._single_rules(orth, tag):
                 todo.append((attr_id, i))
-        for m_id, start, end in self._multi(doc, allow_missing=True):
+        for m_id, start, end in multi:
             attr_id = int(strings[m_id])
             todo.append((attr_id, Span(doc, start, end)[self._indices[attr_id]].i))
         todo.sort()
         attrs = self._attrs
         for attr_id, i in todo:
             set_token_attrs(doc[i], attrs[attr_id])
+        return doc
+
+    def _apply_composed(self, doc: Doc) -> Doc:
+        """Only one-token rules apply: a token's result follows from its ORTH and
+        its attributes before the ruler, so remember it whole."""
+        final = self._final
+        rows = doc.to_array([ORTH, *_SET_ATTRS]).tolist()
+        out: list[tuple[int, ...]] = []
+        for i, row in enumerate(rows):
+            key = tuple(row)
+            after = final.get(key)
+            if after is None:
+                token = doc[i]
+                for attr_id in self._single_rules(row[0], row[1]):
+                    set_token_attrs(token, self._attrs[attr_id])
+                morph: Any = token.morph  # spaCy stubs lack MorphAnalysis.key
+                after = (token.tag, token.pos, morph.key, token.lemma, token.dep)
+                if len(final) >= _MEMO_LIMIT:
+                    final.clear()
+                final[key] = after
+            out.append(after)
+        if out:
+            table: Any = numpy.array(out, dtype=numpy.uint64)
+            doc.from_array(list(_SET_ATTRS), table)
         return doc
 
 

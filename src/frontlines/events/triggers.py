@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -74,6 +75,8 @@ class TriggerLexicon:
                     self._by_first[form].append(entry)
         for bucket in self._by_first.values():
             bucket.sort(key=lambda e: -len(e.phrase))  # longest first
+        # (LOWER, LEMMA) hashes -> whether either begins an entry (see _starts)
+        self._known: dict[tuple[int, int], bool] = {}
 
     @classmethod
     def from_rows(cls, rows: Iterable[Sequence[str]]) -> TriggerLexicon:
@@ -103,9 +106,11 @@ class TriggerLexicon:
         Offsets are token indices of the tokens' doc.
         """
         hits: list[TriggerHit] = []
-        n = len(tokens)
         i = 0
-        while i < n:
+        for i0 in self._starts(tokens):
+            if i0 < i:  # inside the previous match
+                continue
+            i = i0
             tok = tokens[i]
             best: tuple[int, TriggerEntry] | None = None
             # Surface form first, then lemma; on equal length a strong entry wins
@@ -129,6 +134,25 @@ class TriggerLexicon:
             hits.append(TriggerHit(tokens[i].i, tokens[end - 1].i + 1, entry))
             i = end
         return hits
+
+    def _starts(self, tokens: Doc | Span) -> list[int]:
+        """Indices (into ``tokens``) whose surface form or lemma begins some entry:
+        the only places ``find`` can match, found from the doc's arrays."""
+        doc = tokens if isinstance(tokens, Doc) else tokens.doc
+        offset = 0 if isinstance(tokens, Doc) else tokens.start
+        rows = doc.to_array([LOWER, LEMMA])[offset : offset + len(tokens)].tolist()
+        known = self._known
+        strings = doc.vocab.strings
+        out = []
+        for k, (lower, lemma) in enumerate(rows):
+            hit = known.get((lower, lemma))
+            if hit is None:
+                hit = strings[lower] in self._by_first or strings[lemma].lower() in self._by_first
+                if len(known) < 500_000:
+                    known[(lower, lemma)] = hit
+            if hit:
+                out.append(k)
+        return out
 
 
 def _match_rest(tokens: Doc | Span, i: int, rest: Sequence[str]) -> int | None:
