@@ -1,30 +1,20 @@
 """A claimant's side, from the actor dictionary (resources/actors/actors.tsv).
 
-The actors module (``frontlines.events.actors.ActorDictionary``) is used when
-it is importable; otherwise this reads the dictionary's aliases directly, so
-claims work on their own. Only whole-alias matches inside the phrase count.
+Whole phrases go through ``ActorDictionary.lookup``; aliases *inside* a longer
+phrase ("the spokesman of the Rapid Support Forces") are found with one regex
+over the dictionary file's aliases, which the dictionary's own lookup (exact
+phrases only) does not offer.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from functools import lru_cache
-from typing import Any
 
 from ..eval.common import bundled
+from ..events.actor_data import ActorDictionary
 from ..types import ClaimantType
 from .lexicon import rows
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> Any:
-    try:
-        module = importlib.import_module("frontlines.events.actors")
-        return module.ActorDictionary.bundled()
-    except Exception:  # another stage's module, maybe absent or mid-change: fall back
-        return None
-
 
 # ACLED inter codes -> the claimant type an actor of that kind speaks as.
 INTER_TYPES: dict[int, ClaimantType] = {
@@ -72,15 +62,9 @@ def actor_of(text: str) -> tuple[str | None, ClaimantType | None]:
 
 def side_of(text: str) -> str | None:
     """The side the actor dictionary gives the phrase (or an alias inside it), else None."""
-    d = _dictionary()
-    if d is not None:
-        try:
-            entry = d.lookup(text)
-        except Exception:  # a foreign module's failure must not stop attribution
-            entry = None
-        side = getattr(entry, "side", None)
-        if side:
-            return str(side)
+    entry = ActorDictionary.bundled().lookup(text)
+    if entry is not None and entry.side:
+        return entry.side
     return actor_of(text)[0]
 
 
