@@ -3,7 +3,7 @@
 # check, run the tests and the eval gates (pinned floors).
 source "$(dirname "$0")/_venv.sh" "dev"
 echo "== ruff" >&2
-.venv/bin/ruff check src tests benchmarks
+.venv/bin/ruff check src tests benchmarks scripts
 echo "== mypy" >&2
 .venv/bin/mypy
 echo "== pytest" >&2
