@@ -22,9 +22,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from .acled import PLOVER_DEFAULTS, SUB_EVENT_TYPES
 from .claims import attribute_events, detect_original_source, find_flags
+from .events.actor_data import ActorDictionary, ActorEntry
 from .events.actors import date_actors
 from .events.classifier import SubEventClassifier, combine
 from .geo.geocoder import Geocoder
@@ -157,6 +159,37 @@ def _second_opinion(events: list[Event], text: str) -> list[Event]:
     return [relabel.get(id(e), e) for e in events]
 
 
+@lru_cache(maxsize=1)
+def _generic_actors() -> dict[str, ActorEntry]:
+    """Canonical name -> entry of the generic actors ("Military Forces", "Civilians")."""
+    return {e.name: e for e in ActorDictionary.bundled() if e.generic}
+
+
+def _place_actors(events: list[Event], published: date | None) -> list[Event]:
+    """Give generic actors the country where their event happened, as ACLED codes
+    them: "regime forces" shelling a village in Idlib are "Military Forces of
+    Syria", demonstrators in Khartoum "Protesters (Sudan)". Actors the text
+    already ties to a country ("Turkish troops") are not generic and stay."""
+    generic = _generic_actors()
+    dictionary = ActorDictionary.bundled()
+    out = []
+    for event in events:
+        cc = event.location.country if event.location else None
+        if cc and any(a.name in generic for a in event.actors):
+            actors = []
+            for actor in event.actors:
+                entry = generic.get(actor.name)
+                placed = dictionary.with_country(entry, cc, published) if entry else None
+                if placed is not None:
+                    actor = dataclasses.replace(
+                        actor, name=placed.name, side=placed.side, inter=placed.inter
+                    )
+                actors.append(actor)
+            event = dataclasses.replace(event, actors=tuple(actors))
+        out.append(event)
+    return out
+
+
 def process_batch(
     articles: Sequence[Article],
     *,
@@ -216,7 +249,7 @@ def process_batch(
         events = attribute_events(
             own_docs,
             offsets,
-            _locate(events, places, article.text),
+            _place_actors(_locate(events, places, article.text), article.published),
             source=article.source,
             original_source=article.original_source,
         )
