@@ -14,17 +14,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from .roles import (
-    _SAY,
-    ARMED,
-    ActorRef,
-    KnownActor,
-    _dedupe,
-    _known_at,
-    _pobj,
-    actor_ref,
-    sentence_actors,
-)
+from .role_phrases import _SAY, ARMED, ActorRef, KnownActor, _pobj, actor_ref
+from .roles import _dedupe, _known_at, sentence_actors
 
 # ACLED codes every demonstration event with the demonstrators as actor1 and the
 # force that intervened (if any) as actor2, whoever is the grammatical subject
