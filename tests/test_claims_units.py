@@ -558,3 +558,145 @@ def test_own_voice_becomes_author() -> None:
         ("author", "denied", None),
     ]
     assert apply_own_voice(claims, ()) == claims
+
+
+def _starts(text: str) -> tuple[int, ...]:
+    """Sentence starts after ". ", "! ", "? " (enough for the one-line cases below)."""
+    import re
+
+    return (0, *(m.end() for m in re.finditer(r"[.!?][\"”]?\s+", text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Appeal_to_Authority
+        (
+            "Experts agree that the sanctions have failed.",
+            {("Appeal_to_Authority", "Experts agree that the sanctions have failed")},
+        ),
+        (
+            "The vaccine is dangerous, according to leading scientists.",
+            {("Appeal_to_Authority", "according to leading scientists")},
+        ),
+        (
+            "As Churchill once said, you never give in.",
+            {("Appeal_to_Authority", "As Churchill once said")},
+        ),
+        (
+            "Even the Pentagon admits the offensive has stalled.",
+            {("Appeal_to_Authority", "Even the Pentagon admits")},
+        ),
+        # Black-and-White_Fallacy
+        (
+            "You are either with us or against us.",
+            {("Black-and-White_Fallacy", "You are either with us or against us")},
+        ),
+        (
+            "There is no middle ground in this war.",
+            {("Black-and-White_Fallacy", "There is no middle ground in this war")},
+        ),
+        # Slogans
+        (
+            "Thousands shared #StandWithUkraine and #PutinMustGo overnight.",
+            {("Slogans", "#StandWithUkraine"), ("Slogans", "#PutinMustGo")},
+        ),
+        ("We remember the victims. Never again!", {("Slogans", "Never again!")}),
+        (
+            'Protesters outside the embassy chanted "Hands off Venezuela" for an hour.',
+            {("Slogans", "Hands off Venezuela")},
+        ),
+        (
+            "They stand for faith, family and freedom.",
+            {("Slogans", "faith, family and freedom")},
+        ),
+        # Loaded_Language metaphors
+        (
+            "These people want to tear this country apart.",
+            {("Loaded_Language", "tear this country apart")},
+        ),
+        (
+            "Officials lined their own pockets with aid money.",
+            {("Loaded_Language", "lined their own pockets")},
+        ),
+        (
+            "The minister threw his generals under the bus.",
+            {("Loaded_Language", "threw his generals under the bus")},
+        ),
+        # Doubt: the accusation, not the whole clause
+        (
+            "The chemical attack in Douma was staged by the White Helmets.",
+            {("Doubt", "staged by the White Helmets")},
+        ),
+        # negatives: the same words in neutral reporting
+        ("Experts agree with the ministry on the death toll.", set()),
+        ("According to scientists at the institute, the virus mutated.", set()),
+        ("He said the country would never again allow foreign bases.", set()),
+        ("The concert was sold out within an hour.", set()),
+        ("Infected birds were slaughtered on the farm.", set()),
+        ("Cases rose to 40, the health ministry said in #COVID19 update.", set()),
+        ("Residents described mass hysteria after the rumour spread.", set()),
+        ("Either side could still walk away from the talks, diplomats said.", set()),
+    ],
+)
+def test_flags_h23_techniques(text: str, expected: set[tuple[str, str]]) -> None:
+    flags = find_flags_text(text, sentence_starts=_starts(text))
+    assert {(f.technique, f.text) for f in flags} == expected
+    for f in flags:
+        assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    ("text", "repeats"),
+    [
+        # a flagged phrase three times: the second and third uses are Repetition
+        ("Glory to Ukraine! We fight on. Glory to Ukraine! Glory to Ukraine!", 2),
+        (
+            "The Kiev regime lies. The Kiev regime shells. The Kiev regime steals.",
+            2,
+        ),
+        # negatives: twice is not a refrain; a single word is not counted
+        ("The Kiev regime lies. The Kiev regime shells.", 0),
+        ("Brutal. Brutal. Brutal. Brutal.", 0),
+    ],
+)
+def test_flags_repetition(text: str, repeats: int) -> None:
+    flags = find_flags_text(text, sentence_starts=_starts(text))
+    rep = [f for f in flags if f.technique == "Repetition"]
+    assert len(rep) == repeats
+    assert all(text[f.start : f.end] == f.text for f in rep)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "So what you're saying is that we should let them win.",
+            {
+                (
+                    "Whataboutism,Straw_Men,Red_Herring",
+                    "So what you're saying is that we should let them win",
+                )
+            },
+        ),
+        (
+            "The same politicians who cheered the invasion of Iraq now lecture us.",
+            {
+                (
+                    "Whataboutism,Straw_Men,Red_Herring",
+                    "The same politicians who cheered the invasion of Iraq now lecture us",
+                )
+            },
+        ),
+        ("Iran is a rogue state.", {("Name_Calling,Labeling", "rogue state")}),
+        ("His henchmen ran the camps.", {("Name_Calling,Labeling", "henchmen")}),
+        ("The militia imposed a reign of terror.", {("Loaded_Language", "reign of terror")}),
+        # negatives: literal readings stay unflagged
+        ("The parasites spread from rodents to cattle.", set()),
+        ("The same people who were evacuated on Monday returned home.", set()),
+        ("The Kremlin wants a ceasefire, officials said.", set()),
+    ],
+)
+def test_flags_h23_labels_and_straw_men(text: str, expected: set[tuple[str, str]]) -> None:
+    flags = find_flags_text(text, sentence_starts=_starts(text))
+    assert {(f.technique, f.text) for f in flags} == expected

@@ -116,8 +116,35 @@ def find_flags_text(
         ):
             continue  # "the heartless Tories": the adjective is part of the label
         kept.append((tech, a, b))
+    kept.extend(_repetitions(text, kept))
     kept.sort(key=lambda h: (h[1], h[0]))
     return [Flag(t, text[a:b], offset + a, offset + b) for t, a, b in kept]
+
+
+# Repetition ("repeating the same message over and over", SemEval-2020 Task 11): a phrase
+# already flagged as one of these techniques that the document uses REPEAT_MIN or more times.
+# Every use after the first is the repetition. Phrases only: a lone emotive word used often
+# ("hysteria" in an outbreak story) is the reporter's topic more often than a refrain.
+REPEATED = frozenset({"Loaded_Language", "Name_Calling,Labeling", "Slogans", "Flag-Waving"})
+REPEAT_MIN = 3
+
+
+def _repetitions(text: str, kept: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    phrases = {
+        " ".join(text[a:b].lower().split())
+        for t, a, b in kept
+        if t in REPEATED and len(text[a:b].split()) > 1
+    }
+    out: list[tuple[str, int, int]] = []
+    for phrase in sorted(phrases):
+        words = phrase.split()
+        regex = re.compile(
+            r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])", re.IGNORECASE
+        )
+        spans = [m.span() for m in regex.finditer(text)]
+        if len(spans) >= REPEAT_MIN:
+            out.extend(("Repetition", a, b) for a, b in spans[1:])
+    return out
 
 
 def _span(m: re.Match[str]) -> tuple[int, int]:
