@@ -13,7 +13,6 @@ NER, no parser; ``claims.attribution.analyse_doc`` and ``claims.flags.find_flags
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ import click
 
 from ..errors import GoldSetError
 from ..types import Claim, Flag
-from .common import PRF, bundled, check_floors
+from .common import PRF, bundled, exit_below_floors
 
 KEYS = ("C", "M", "E", "H", "F")
 MODALITIES = ("asserted", "reported", "claimed", "denied", "hypothetical", "future")
@@ -290,8 +289,4 @@ def command(gold: Path | None, gate: bool, show_errors: bool, parse: bool) -> No
         for line in scores.errors:
             click.echo(line)
     if gate:
-        failures = check_floors("claims", flat)
-        for line in failures:
-            click.echo(f"below floor: {line}", err=True)
-        if failures:
-            sys.exit(1)
+        exit_below_floors("claims", flat)

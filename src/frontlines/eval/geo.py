@@ -303,14 +303,12 @@ def command(
     """Score geoparsing: acc@161 km with gold spans, end-to-end toponym P/R/F1 and acc@161,
     next to a population-only baseline on the same gazetteer, and gazetteer coverage."""
     if gate:
-        from .common import check_floors
+        from .common import exit_below_floors
 
         scores = score()
-        fails = check_floors("geo", scores)
         click.echo(json.dumps(scores, indent=1))
-        for f in fails:
-            click.echo(f"below floor: {f}", err=True)
-        sys.exit(1 if fails else 0)
+        exit_below_floors("geo", scores)
+        sys.exit(0)
     data = _repo_data()
     if shared and trnews is None and (data / "TR-News.xml").exists():
         trnews = data / "TR-News.xml"
