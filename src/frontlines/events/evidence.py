@@ -253,10 +253,26 @@ def taker_inters(ctx: SentenceContext, hit: TriggerHit) -> set[int | None]:
     return {i for i in out if i is not None}
 
 
+# Verbs and nouns whose object is violence to be stopped, not violence done.
+PREVENTED = frozenset({"end", "prevent", "stop", "halt", "curb", "deter", "thwart"})
+
+
 def is_abstract(ctx: SentenceContext, hit: TriggerHit) -> bool:
     """'the fight against corruption', 'a legal battle', 'attacked the plan in a
     speech': not armed violence."""
-    for c in ctx.head(hit).children:
+    head = ctx.head(hit)
+    # "bandits who target innocent citizens": a habit told in the present tense.
+    if head.dep_ == "relcl" and head.tag_ in ("VBP", "VBZ"):
+        return True
+    # "to put an end to / prevent attacks on civilians": the attacks are a goal.
+    governor = head.head.head if head.dep_ == "pobj" else head.head
+    if head.dep_ in ("pobj", "dobj") and (
+        governor.lemma_.lower() in PREVENTED
+        # "put an end to attacks": the parser hangs "to" on the verb.
+        or any(c.dep_ == "dobj" and c.lemma_.lower() in PREVENTED for c in governor.children)
+    ):
+        return True
+    for c in head.children:
         if hit.start <= c.i < hit.end:
             continue  # the trigger's own words ("opened fire")
         if c.dep_ == "dobj" and c.lemma_.lower() in ABSTRACT_TARGETS:
@@ -369,6 +385,21 @@ def in_circumstance(tok: Token) -> bool:
         ):
             return True
     return False
+
+
+# "the homes of two men accused of carrying out an attack": the attack is the
+# charge against them, told as background.
+_ACCUSATION = frozenset({"accuse", "suspect", "charge", "blame", "convict"})
+
+
+def in_accusation(tok: Token) -> bool:
+    """Inside a participle describing someone by a charge ("men accused of an
+    attack"); "the army accused the RSF of attacking" reports a claimed event."""
+    return any(
+        anc.dep_ in ("acl", "amod")
+        and (anc.lemma_.lower() in _ACCUSATION or anc.lower_ in ("accused", "suspected"))
+        for anc in tok.ancestors
+    )
 
 
 def without_circumstance(doc: Doc, hits: Sequence[TriggerHit]) -> list[TriggerHit]:

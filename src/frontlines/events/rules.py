@@ -59,6 +59,7 @@ from .evidence import (
     armed_target,
     civilian_target,
     clause_verb,
+    in_accusation,
     in_circumstance,
     initiator_inters,
     is_abstract,
@@ -323,14 +324,17 @@ def rule_violence(ctx: SentenceContext) -> Decision | None:
         return None
     clash_strong = ctx.cue("clash", strong=True)
     clash_weak = [h for h in ctx.cue("clash", strong=False) if not is_abstract(ctx, h)]
-    attacks = [h for h in ctx.cue("attack") if not is_abstract(ctx, h)]
+    attacks = [
+        h for h in ctx.cue("attack") if not is_abstract(ctx, h) and not in_accusation(ctx.head(h))
+    ]
     # "bodies", "dead" alone are no killing here (the "found dead" rule is below).
     kills = [h for h in ctx.cue("kill") if h.entry.phrase[0] not in ("body", "dead", "die")]
     bare = [h for h in ctx.cue("kill") if h not in kills]
     if not (clash_strong or clash_weak or attacks or kills or bare):
         return None
-    # "arrested 15 people in raids": the raid is how the arrest was made.
-    if (ctx.cue("arrest") or live_abducts(ctx)) and not (clash_strong or kills):
+    # "arrested 15 people in raids": the raid is how the arrest was made; "raided
+    # villages, carting away cattle" with nobody killed is looting (rule_loot).
+    if (ctx.cue("arrest") or live_abducts(ctx) or _looted(ctx)) and not (clash_strong or kills):
         return None
     # "Residents beat a suspected thief to death": civilians acting as a mob.
     mobbing = [h for h in kills + attacks if initiator_inters(ctx, h) & {5, 7}]
@@ -349,6 +353,10 @@ def rule_violence(ctx: SentenceContext) -> Decision | None:
     # "Clashes between supporters of rival candidates": rioters, no armed actor.
     if clash_strong and not ctx.armed_present() and rioters_present(ctx):
         return ctx.decide(clash_strong[0], "Mob violence", "PROTEST", "riot")
+    # "students clashed with police": a crowd fighting the police is a
+    # demonstration turned violent, not a battle between armed groups.
+    if clash_strong and _crowd_against_police(ctx, clash_strong):
+        return ctx.decide(clash_strong[0], "Violent demonstration", "PROTEST", "riot")
     if clash_strong and not (civ_victim and not ctx.armed_present()):
         # "clashed with ..., killing a civilian": the clash is the event.
         return ctx.decide(clash_strong[0], "Armed clash", "FIGHT", "small-arms")
@@ -367,6 +375,32 @@ def rule_violence(ctx: SentenceContext) -> Decision | None:
         main = (strong_kill or kills)[0]
         return ctx.decide(main, "Attack", "ASSAULT", main.entry.plover_mode)
     return None
+
+
+# A crowd's side of a clash with the police (students, residents, protesters).
+CROWD_NOUNS = frozenset(
+    {"student", "protester", "protestor", "demonstrator", "youth", "resident", "supporter"}
+)
+
+
+def _crowd_against_police(ctx: SentenceContext, clashes: Sequence[TriggerHit]) -> bool:
+    """Police on one side, an unarmed crowd on the other, no armed group or killing."""
+    if not ctx.has(frozenset({"police", "policeman", "policemen"})):
+        return False
+    if any(a.inter in (2, 3, 4) for a in ctx.actors) or ctx.cue("kill"):
+        return False
+    # The parse of such sentences is often broken ("Students armed with sticks
+    # clashed ..."), so the crowd is read from the typed actors too.
+    crowd = any(
+        a.inter in (5, 6) or (a.inter == 7 and ctx.doc[a.head].lemma_.lower() in CROWD_NOUNS)
+        for a in ctx.actors
+    )
+    return crowd or any(initiator_inters(ctx, h) & {5, 6} for h in clashes)
+
+
+def _looted(ctx: SentenceContext) -> bool:
+    """A strong looting cue in the sentence ("stole livestock", "carting away cattle")."""
+    return bool(ctx.cue("loot", strong=True))
 
 
 RULES: tuple[Rule, ...] = (
