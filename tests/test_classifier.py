@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from codebook import ACLED_CODEBOOK
 from frontlines.events.classifier import (
     LABELS,
     NONE,
@@ -21,46 +22,9 @@ from frontlines.events.classifier import (
 ROOT = Path(__file__).resolve().parents[1]
 TRAINING = ROOT / "training" / "subevents" / "sentences"
 
-ACLED_SUB_EVENT_TYPES = {
-    "Battles": {
-        "Armed clash",
-        "Government regains territory",
-        "Non-state actor overtakes territory",
-    },
-    "Explosions/Remote violence": {
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    },
-    "Violence against civilians": {
-        "Sexual violence",
-        "Attack",
-        "Abduction/forced disappearance",
-    },
-    "Protests": {
-        "Peaceful protest",
-        "Protest with intervention",
-        "Excessive force against protesters",
-    },
-    "Riots": {"Violent demonstration", "Mob violence"},
-    "Strategic developments": {
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    },
-}
-
 
 def test_labels_are_the_25_acled_sub_event_types_plus_none() -> None:
-    expected = {sub: ev for ev, subs in ACLED_SUB_EVENT_TYPES.items() for sub in subs}
+    expected = {sub: ev for ev, subs in ACLED_CODEBOOK.items() for sub in subs}
     assert expected == SUB_EVENT_TYPES
     assert len(SUB_EVENT_TYPES) == 25
     assert set(LABELS) == set(expected) | {NONE}

@@ -21,6 +21,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner, Result
 
+from codebook import ACLED_CODEBOOK
 from frontlines import types as t
 from frontlines.batch import process_batch
 from frontlines.cli import cli
@@ -34,40 +35,6 @@ SCHEMA = json.loads(bundled("schema", "extraction.schema.json").read_text(encodi
 VALIDATOR = jsonschema.Draft202012Validator(
     SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
 )
-# The ACLED codebook's six event types and 25 sub-event types, written out here
-# (not read from the code) so the schema and the classifier are both checked.
-ACLED_CODEBOOK = {
-    "Battles": {
-        "Armed clash",
-        "Government regains territory",
-        "Non-state actor overtakes territory",
-    },
-    "Explosions/Remote violence": {
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    },
-    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
-    "Protests": {
-        "Peaceful protest",
-        "Protest with intervention",
-        "Excessive force against protesters",
-    },
-    "Riots": {"Violent demonstration", "Mob violence"},
-    "Strategic developments": {
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    },
-}
 
 TEXT = "Syrian forces shelled Saraqeb on Thursday, killing 3 civilians, a monitor said."
 
